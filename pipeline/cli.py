@@ -1,0 +1,79 @@
+"""Command line: parses arguments and prints; the work is done in runner.py, evaluate.py, ...
+
+    python -m pipeline run ARTICLES... --out OUT/     extract every article to OUT/<path>.json
+    python -m pipeline eval GOLD_DIR [--show]         score the pipeline against gold files
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .runner import run
+
+    try:
+        summary = run(args.inputs, args.out)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{summary.articles} articles, {summary.errors} errors, {summary.seconds:.1f} s "
+          f"({summary.rate:.1f} articles/s) -> {args.out}", file=sys.stderr)
+    return 1 if summary.errors else 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from .api import extract_file
+    from .errors import InputError
+    from .evaluate import evaluate
+
+    def predict(article: Path) -> dict[str, Any] | None:
+        if args.pred is not None:
+            found = sorted(args.pred.rglob(article.stem + ".json"))
+            return json.loads(found[0].read_text(encoding="utf-8")) if found else None
+        try:
+            return extract_file(article).to_dict()
+        except (InputError, FileNotFoundError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return None
+
+    if not args.gold.exists():
+        print(f"error: {args.gold}: no such folder", file=sys.stderr)
+        return 2
+    reports = evaluate(args.gold, predict)
+    if args.json:
+        print(json.dumps({k: r.to_dict() for k, r in reports.items()}, ensure_ascii=False, indent=1))
+        return 0
+    groups = [k for k in reports if k != "all"]
+    for key in groups + (["all"] if len(groups) > 1 else []):
+        print(f"== {key if key != '.' else args.gold} ==")
+        print(reports[key].format(show=args.show))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pipeline",
+                                     description="Structured data from Vietnamese local-government news.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="extract every article under the inputs")
+    run.add_argument("inputs", nargs="+", help="article files or folders (searched recursively)")
+    run.add_argument("--out", required=True, type=Path, help="output folder")
+    run.set_defaults(func=_run)
+
+    ev = commands.add_parser("eval", help="score the pipeline against a folder of gold files")
+    ev.add_argument("gold", type=Path, help="folder with NAME.txt + NAME.gold.json pairs (recursive)")
+    ev.add_argument("--pred", type=Path, help="score this output folder instead of running the pipeline")
+    ev.add_argument("--show", action="store_true", help="list every miss and false hit")
+    ev.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ev.set_defaults(func=_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))

@@ -1,0 +1,146 @@
+"""Stage 1: one canonical text for every spelling of the same article.
+
+Everything after this stage reads `doc.text` and nothing edits it again, so the choices made here
+are the ones every offset refers to:
+
+- Unicode NFC (never NFKD + strip: that destroys the diacritics that carry the meaning);
+- look-alike and invisible characters from `lang/vi/characters.tsv` (Icelandic `Ð` for `Đ`,
+  no-break and zero-width spaces, soft hyphens), other control characters dropped;
+- line ends unified, indentation and runs of spaces collapsed, runs of blank lines collapsed to one;
+- one tone-mark placement: the style underthesea's models were trained on (`hòa`, `Ủy`, `thủy`,
+  `khỏe`), so `hoà`/`Uỷ` extract the same as `hòa`/`Ủy` and underthesea's own token normalization
+  has nothing left to do.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+import regex
+
+from .document import Document
+from .errors import EmptyArticleError
+from .tables import load_table
+
+# Combining tone marks in NFD: huyền, sắc, ngã, hỏi, nặng.
+TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+VOWELS = frozenset("aăâeêioôơuưy")
+MODIFIED_VOWELS = frozenset("ăâêôơư")  # a vowel with a hat, breve or horn takes the tone mark
+CODAS = frozenset({"", "c", "ch", "m", "n", "ng", "nh", "p", "t"})
+LETTERS = frozenset("abcdđeghiklmnopqrstuvxyăâêôơư")
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*")
+_SPACES = regex.compile(r"[ ]{2,}")
+_BLANK_LINES = regex.compile(r"\n{3,}")
+_CONTROL = regex.compile(r"[\p{Cc}--[\n]]", regex.V1)
+
+
+@functools.cache
+def character_map() -> dict[int, str]:
+    """`str.translate` table from characters.tsv."""
+
+    def char(cell: str) -> str:
+        return chr(int(cell[2:], 16)) if cell.upper().startswith("U+") else cell
+
+    return {ord(char(row["source"])): char(row["target"]) if row["target"] else ""
+            for row in load_table("characters.tsv", ("source", "target?"))}
+
+
+def _tone_position(letters: str) -> int | None:
+    """Where the tone mark belongs in a lower-case, tone-less syllable; None if not Vietnamese.
+
+    Onset, nucleus (the vowel run) and coda are split first; then:
+    a modified vowel (â ă ê ô ơ ư) takes the mark (the last one: ươ → ơ);
+    else with a final consonant, the last vowel (hoàng, huỳnh);
+    else three vowels, the middle one (ngoài, khuỷu);
+    else two vowels, the first one (hòa, thủy, khỏe, mùa: underthesea's style);
+    else the only vowel.
+    """
+    if not letters or any(c not in LETTERS for c in letters):
+        return None
+    # "qu" and "gi" before a vowel are onsets: quý, già, giữa (but gì, gìn have i as the vowel).
+    if letters[:2] in ("qu", "gi") and len(letters) > 2 and letters[2] in VOWELS:
+        onset = 2
+    else:
+        onset = 0
+        while onset < len(letters) and letters[onset] not in VOWELS:
+            onset += 1
+    end = onset
+    while end < len(letters) and letters[end] in VOWELS:
+        end += 1
+    nucleus, coda = letters[onset:end], letters[end:]
+    if not nucleus or coda not in CODAS or len(nucleus) > 3:
+        return None
+    modified = [i for i, c in enumerate(nucleus) if c in MODIFIED_VOWELS]
+    if modified:
+        return onset + modified[-1]
+    if coda:
+        return onset + len(nucleus) - 1
+    if len(nucleus) == 3:
+        return onset + 1
+    return onset
+
+
+def place_tone_mark(word: str) -> str:
+    """The word with its tone mark on the vowel underthesea's style puts it on.
+
+    >>> place_tone_mark("hoà"), place_tone_mark("Uỷ"), place_tone_mark("THUỶ"), place_tone_mark("khoẻ")
+    ('hòa', 'Ủy', 'THỦY', 'khỏe')
+    >>> place_tone_mark("hoàng"), place_tone_mark("quý"), place_tone_mark("Covid")
+    ('hoàng', 'quý', 'Covid')
+    """
+    decomposed = unicodedata.normalize("NFD", word)
+    bases: list[str] = []  # each letter with its hat/breve/horn, without tone
+    tones: list[tuple[int, str]] = []
+    for ch in decomposed:
+        if ch in TONE_MARKS:
+            if not bases:
+                return word
+            tones.append((len(bases) - 1, ch))
+        elif unicodedata.combining(ch):
+            if not bases:
+                return word
+            bases[-1] += ch
+        else:
+            bases.append(ch)
+    if len(tones) != 1:
+        return word
+    letters = "".join(unicodedata.normalize("NFC", b).lower() for b in bases)
+    if len(letters) != len(bases):
+        return word
+    target = _tone_position(letters)
+    current, tone = tones[0]
+    if target is None or target == current:
+        return word
+    bases[target] += tone
+    return unicodedata.normalize("NFC", "".join(bases))
+
+
+def _fix_word(match: regex.Match[str]) -> str:
+    return place_tone_mark(match.group())
+
+
+def normalize_text(text: str) -> str:
+    """The canonical form of an article's text (see the module docstring).
+
+    >>> normalize_text("  Uỷ ban\\u00a0nhân dân  huyện \\r\\n\\r\\n\\r\\n\\tHoà Bình ")
+    'Ủy ban nhân dân huyện\\n\\nHòa Bình'
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(character_map())
+    text = _CONTROL.sub("", text)
+    text = _WORD.sub(_fix_word, text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = _BLANK_LINES.sub("\n\n", "\n".join(lines))
+    return text.strip()
+
+
+def normalize(doc: Document) -> Document:
+    """Stage: replace the document's raw text by its normalized form (before any span exists)."""
+    if doc.spans:
+        raise RuntimeError("normalize must run before any other stage: spans index the normalized text")
+    doc.text = normalize_text(doc.text)
+    if not doc.text:
+        raise EmptyArticleError(f"{doc.source.path or doc.doc_id}: the article has no text")
+    return doc

@@ -1,0 +1,212 @@
+"""Stage 2: paragraphs, title, byline, captions, sentences and word tokens, as spans.
+
+- Paragraphs are the non-empty lines of the normalized text.
+- The title is the first line when it reads like a headline (short, no final full stop).
+- The byline is the run of short trailing lines that read like author names, byline prefixes
+  (`Tin, ảnh:`, `CTV`) or the author's unit (`Trung tâm VHTTTT&DL huyện`), from `bylines.tsv`.
+- Captions are the other short lines without final punctuation (image captions between paragraphs).
+- Sentences come from underthesea's `sent_tokenize` per paragraph, re-joined where it splits after
+  an abbreviation (`TP.`, `TX.`; `sentence_abbreviations.txt`) or an enumeration number (`1.`).
+- Tokens come from underthesea's `word_tokenize` per paragraph, with the government terms of
+  `fixed_words.txt` kept whole, and are aligned back to offsets. Text is normalized before, and
+  token normalization is off, so underthesea returns substrings; if alignment still fails the
+  paragraph falls back to syllable tokens and the document records a warning.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .document import BYLINE, CAPTION, PARAGRAPH, SENTENCE, TITLE, TOKEN, Document, Span
+from .tables import load_table, load_words
+
+MAX_TITLE_CHARS = 300
+MAX_BYLINE_LINES = 4
+MAX_BYLINE_CHARS = 90
+MAX_CAPTION_WORDS = 40
+FINAL_PUNCTUATION = ".!?…;:"
+
+_LINE = regex.compile(r"[^\n]+")
+_SYLLABLE_TOKEN = regex.compile(r"\w+(?:[.,/]\w+)*|[^\w\s]")
+_NAME_WORD = regex.compile(r"^[\p{Lu}][\p{L}\p{M}'’]*$")
+_ENUMERATION = regex.compile(r"(?:^|\s)(?:\d{1,2}|[a-zđ]|[IVX]{1,4})\.$")
+
+
+@functools.cache
+def byline_markers() -> tuple[tuple[str, str], ...]:
+    """(marker, kind) pairs, longest marker first so `Tin, ảnh:` wins over `Tin:`."""
+    rows = load_table("bylines.tsv", ("marker", "kind"))
+    return tuple(sorted(((r["marker"], r["kind"]) for r in rows), key=lambda p: -len(p[0])))
+
+
+def byline_marker(line: str) -> tuple[str, str] | None:
+    """The byline marker a line starts with, as (marker, kind), if any."""
+    for marker, kind in byline_markers():
+        if line.startswith(marker) and (len(line) == len(marker) or not line[len(marker)].isalnum()):
+            return marker, kind
+    return None
+
+
+def looks_like_names(line: str) -> bool:
+    """A line of one or more personal names: `Cao Dung`, `Hà Linh - Minh Tuấn`, `Văn Dũng (TTVH)`."""
+    line = regex.sub(r"\s*\([^)]*\)\s*$", "", line).strip()
+    parts = [p.strip() for p in regex.split(r"\s*(?:[-–,&/]|\svà\s)\s*", line) if p.strip()]
+    if not parts:
+        return False
+    return all(1 <= len(p.split()) <= 5 and all(_NAME_WORD.match(w) for w in p.split()) for p in parts)
+
+
+def find_paragraphs(doc: Document) -> list[Span]:
+    return [doc.span(m.start(), m.end(), PARAGRAPH) for m in _LINE.finditer(doc.text)]
+
+
+def find_title(doc: Document, paragraphs: list[Span]) -> Span | None:
+    if len(paragraphs) < 2:
+        return None
+    first = paragraphs[0]
+    hinted = doc.hints.get("title")
+    if hinted and first.text.strip() == str(hinted).strip():
+        return doc.span(first.start, first.end, TITLE)
+    if len(first.text) <= MAX_TITLE_CHARS and not first.text.endswith((".", ";", ",")):
+        return doc.span(first.start, first.end, TITLE)
+    return None
+
+
+def _byline_kind(line: str) -> str | None:
+    marker = byline_marker(line)
+    if marker is not None:
+        return marker[1]
+    if len(line) <= MAX_BYLINE_CHARS and not line.endswith(".") and looks_like_names(line):
+        return "name"
+    return None
+
+
+def find_byline(doc: Document, paragraphs: list[Span], title: Span | None) -> list[Span]:
+    """The trailing byline lines; at least one of them names a person or carries a prefix."""
+    lines: list[Span] = []
+    for paragraph in reversed(paragraphs[-MAX_BYLINE_LINES:]):
+        if title is not None and paragraph.start == title.start:
+            break
+        text = paragraph.text
+        kind = _byline_kind(text) if len(text) <= 2 * MAX_BYLINE_CHARS else None
+        if kind is None:
+            break
+        lines.append(doc.span(paragraph.start, paragraph.end, BYLINE, {"kind": kind}))
+    lines.reverse()
+    if not any(s.value["kind"] in ("name", "prefix") for s in lines):
+        return []
+    return lines
+
+
+def find_captions(doc: Document, paragraphs: list[Span], skip: set[int]) -> list[Span]:
+    captions = []
+    for paragraph in paragraphs:
+        if paragraph.start in skip:
+            continue
+        text = paragraph.text.rstrip("\"”'’)» ")
+        if text and text[-1] not in FINAL_PUNCTUATION and len(text.split()) <= MAX_CAPTION_WORDS:
+            captions.append(doc.span(paragraph.start, paragraph.end, CAPTION))
+    return captions
+
+
+@functools.cache
+def _sentence_abbreviations() -> frozenset[str]:
+    return frozenset(load_words("sentence_abbreviations.txt"))
+
+
+def _joins_next(sentence: str, following: str) -> bool:
+    """Whether underthesea split a sentence where it should not have."""
+    last_word = sentence.rsplit(None, 1)[-1] if sentence.split() else ""
+    if last_word in _sentence_abbreviations():
+        return True
+    if _ENUMERATION.search(sentence) and len(sentence) <= 6:
+        return True  # "1." alone: an enumeration mark, the item follows
+    return bool(following) and following[0].islower()
+
+
+def find_sentences(doc: Document, paragraphs: list[Span]) -> list[Span]:
+    from underthesea import sent_tokenize
+
+    sentences: list[Span] = []
+    for paragraph in paragraphs:
+        pieces = [p for p in sent_tokenize(paragraph.text) if p.strip()]
+        bounds: list[list[int]] = []
+        cursor = 0
+        for piece in pieces:
+            piece = piece.strip()
+            found = paragraph.text.find(piece, cursor)
+            if found < 0:  # underthesea changed the text: keep the paragraph whole
+                bounds = [[0, len(paragraph.text)]]
+                doc.warnings.append(f"sentence split not aligned at {paragraph.start}; paragraph kept whole")
+                break
+            bounds.append([found, found + len(piece)])
+            cursor = found + len(piece)
+        if not bounds:
+            continue
+        bounds[0][0] = 0
+        bounds[-1][1] = len(paragraph.text)
+        merged = [bounds[0]]
+        for start, end in bounds[1:]:
+            previous = paragraph.text[merged[-1][0]:merged[-1][1]]
+            if _joins_next(previous, paragraph.text[start:end]):
+                merged[-1][1] = end
+            else:
+                merged.append([start, end])
+        for start, end in merged:
+            sentences.append(doc.span(paragraph.start + start, paragraph.start + end, SENTENCE))
+    return sentences
+
+
+@functools.cache
+def fixed_words() -> tuple[str, ...]:
+    return load_words("fixed_words.txt")
+
+
+def align_tokens(text: str, tokens: list[str], offset: int = 0) -> list[tuple[int, int]]:
+    """Character offsets of each token in `text`; raises ValueError if a token is not found in order.
+
+    >>> align_tokens("Đồng chí Lương Tiến Thành chủ trì", ["Đồng chí", "Lương Tiến Thành", "chủ trì"])
+    [(0, 8), (9, 25), (26, 33)]
+    """
+    spans = []
+    cursor = 0
+    for token in tokens:
+        found = text.find(token, cursor)
+        if found < 0 or text[cursor:found].strip():
+            raise ValueError(f"token {token!r} not found at {offset + cursor}")
+        spans.append((offset + found, offset + found + len(token)))
+        cursor = found + len(token)
+    return spans
+
+
+def find_tokens(doc: Document, paragraphs: list[Span]) -> list[Span]:
+    from underthesea import word_tokenize
+
+    tokens: list[Span] = []
+    for paragraph in paragraphs:
+        try:
+            words = word_tokenize(paragraph.text, use_token_normalize=False, fixed_words=list(fixed_words()))
+            bounds = align_tokens(paragraph.text, words, paragraph.start)
+        except ValueError as exc:
+            doc.warnings.append(f"word segmentation not aligned ({exc}); syllable tokens used")
+            bounds = [(paragraph.start + m.start(), paragraph.start + m.end())
+                      for m in _SYLLABLE_TOKEN.finditer(paragraph.text)]
+        tokens.extend(doc.span(start, end, TOKEN) for start, end in bounds)
+    return tokens
+
+
+def segment(doc: Document) -> Document:
+    """Stage: PARAGRAPH, TITLE, BYLINE, CAPTION, SENTENCE and TOKEN spans."""
+    paragraphs = find_paragraphs(doc)
+    title = find_title(doc, paragraphs)
+    byline = find_byline(doc, paragraphs, title)
+    skip = {s.start for s in byline} | ({title.start} if title else set())
+    doc.set(PARAGRAPH, paragraphs)
+    doc.set(TITLE, [title] if title else [])
+    doc.set(BYLINE, byline)
+    doc.set(CAPTION, find_captions(doc, paragraphs, skip))
+    doc.set(SENTENCE, find_sentences(doc, paragraphs))
+    doc.set(TOKEN, find_tokens(doc, paragraphs))
+    return doc
