@@ -21,7 +21,7 @@ import regex
 
 from .document import Document
 from .errors import EmptyArticleError
-from .tables import load_table
+from .tables import load_table, load_words
 
 # Combining tone marks in NFD: huyền, sắc, ngã, hỏi, nặng.
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -47,19 +47,21 @@ def character_map() -> dict[int, str]:
             for row in load_table("characters.tsv", ("source", "target?"))}
 
 
-def _tone_position(letters: str) -> int | None:
-    """Where the tone mark belongs in a lower-case, tone-less syllable; None if not Vietnamese.
+@functools.cache
+def _syllable_parts() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(load_words("consonant_onsets.txt")), frozenset(load_words("vowel_nuclei.txt"))
 
-    Onset, nucleus (the vowel run) and coda are split first; then:
-    a modified vowel (â ă ê ô ơ ư) takes the mark (the last one: ươ → ơ);
-    else with a final consonant, the last vowel (hoàng, huỳnh);
-    else three vowels, the middle one (ngoài, khuỷu);
-    else two vowels, the first one (hòa, thủy, khỏe, mùa: underthesea's style);
-    else the only vowel.
+
+def split_syllable(letters: str) -> tuple[str, str, str] | None:
+    """(onset, vowel run, coda) of a lower-case, tone-less syllable; None if it cannot be Vietnamese.
+
+    "qu" and "gi" before a vowel are onsets: quý, già, giữa (but gì, gìn have i as the vowel).
+
+    >>> split_syllable("nghieng"), split_syllable("quy"), split_syllable("gin"), split_syllable("covid")
+    (('ngh', 'ie', 'ng'), ('qu', 'y', ''), ('g', 'i', 'n'), None)
     """
     if not letters or any(c not in LETTERS for c in letters):
         return None
-    # "qu" and "gi" before a vowel are onsets: quý, già, giữa (but gì, gìn have i as the vowel).
     if letters[:2] in ("qu", "gi") and len(letters) > 2 and letters[2] in VOWELS:
         onset = 2
     else:
@@ -72,6 +74,40 @@ def _tone_position(letters: str) -> int | None:
     nucleus, coda = letters[onset:end], letters[end:]
     if not nucleus or coda not in CODAS or len(nucleus) > 3:
         return None
+    return letters[:onset], nucleus, coda
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """Whether a word is a well-formed Vietnamese syllable (onset, vowel cluster, coda, at most one tone).
+
+    >>> [is_vietnamese_syllable(w) for w in ("Nội", "nghiêng", "Néi", "Hµ", "Covid", "khuỷu")]
+    [True, True, False, False, False, True]
+    """
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    if sum(c in TONE_MARKS for c in decomposed) > 1:
+        return False
+    letters = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
+    parts = split_syllable(letters)
+    if parts is None:
+        return False
+    onsets, nuclei = _syllable_parts()
+    onset, nucleus, _ = parts
+    return (not onset or onset in onsets) and nucleus in nuclei
+
+
+def _tone_position(letters: str) -> int | None:
+    """Where the tone mark belongs in a lower-case, tone-less syllable; None if not Vietnamese.
+
+    A modified vowel (â ă ê ô ơ ư) takes the mark (the last one: ươ → ơ);
+    else with a final consonant, the last vowel (hoàng, huỳnh);
+    else three vowels, the middle one (ngoài, khuỷu);
+    else two vowels, the first one (hòa, thủy, khỏe, mùa: underthesea's style);
+    else the only vowel.
+    """
+    parts = split_syllable(letters)
+    if parts is None:
+        return None
+    onset, nucleus, coda = (len(parts[0]), parts[1], parts[2])
     modified = [i for i, c in enumerate(nucleus) if c in MODIFIED_VOWELS]
     if modified:
         return onset + modified[-1]

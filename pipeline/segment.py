@@ -31,7 +31,8 @@ FINAL_PUNCTUATION = ".!?…;:"
 _LINE = regex.compile(r"[^\n]+")
 _SYLLABLE_TOKEN = regex.compile(r"\w+(?:[.,/]\w+)*|[^\w\s]")
 _NAME_WORD = regex.compile(r"^[\p{Lu}][\p{L}\p{M}'’]*$")
-_ENUMERATION = regex.compile(r"(?:^|\s)(?:\d{1,2}|[a-zđ]|[IVX]{1,4})\.$")
+# "1." / "a." / "II." as a list mark: at the start of a sentence or right after ":" ";"
+_ENUMERATION = regex.compile(r"(?:^|[:;]\s*)(?:\d{1,2}|[a-zđ]|[IVX]{1,4})\.$")
 
 
 @functools.cache
@@ -121,8 +122,8 @@ def _joins_next(sentence: str, following: str) -> bool:
     last_word = sentence.rsplit(None, 1)[-1] if sentence.split() else ""
     if last_word in _sentence_abbreviations():
         return True
-    if _ENUMERATION.search(sentence) and len(sentence) <= 6:
-        return True  # "1." alone: an enumeration mark, the item follows
+    if _ENUMERATION.search(sentence):
+        return True  # "... sau: 1." ends in a list mark: the item follows
     return bool(following) and following[0].islower()
 
 

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline.document import BYLINE, CAPTION, PARAGRAPH, SENTENCE, TITLE, TOKEN, Document
+from pipeline.normalize import normalize
+from pipeline.segment import align_tokens, looks_like_names, segment
+
+ARTICLE = """Huyện Mường Khương họp phiên thường kỳ tháng 3
+
+Sáng 5/3/2024, UBND huyện Mường Khương tổ chức phiên họp thường kỳ. Đoàn đi TP. Lào Cai và TX. Sa Pa.
+
+Quang cảnh phiên họp
+
+Tổng thu ngân sách đạt 1.234,5 tỷ đồng, tăng 5,2% so với cùng kỳ. \
+Các nhiệm vụ sau: 1. Tăng cường kiểm tra; 2. Đẩy mạnh giải ngân.
+
+Tin, ảnh: Minh Hà
+
+Trung tâm Văn hóa - Thể thao huyện"""
+
+
+def segmented(text: str) -> Document:
+    return segment(normalize(Document(text=text)))
+
+
+def test_segment_finds_title_byline_and_captions() -> None:
+    doc = segmented(ARTICLE)
+    assert [s.text for s in doc.get(TITLE)] == ["Huyện Mường Khương họp phiên thường kỳ tháng 3"]
+    assert [(s.text, s.value["kind"]) for s in doc.get(BYLINE)] == [
+        ("Tin, ảnh: Minh Hà", "prefix"), ("Trung tâm Văn hóa - Thể thao huyện", "unit")]
+    assert [s.text for s in doc.get(CAPTION)] == ["Quang cảnh phiên họp"]
+    assert len(doc.get(PARAGRAPH)) == 6
+
+
+def test_segment_sentences_survive_abbreviations_and_numbers() -> None:
+    doc = segmented(ARTICLE)
+    texts = [s.text for s in doc.get(SENTENCE)]
+    assert "Đoàn đi TP. Lào Cai và TX. Sa Pa." in texts
+    assert "Tổng thu ngân sách đạt 1.234,5 tỷ đồng, tăng 5,2% so với cùng kỳ." in texts
+    assert "Các nhiệm vụ sau: 1. Tăng cường kiểm tra; 2. Đẩy mạnh giải ngân." in texts
+    assert "Sáng 5/3/2024, UBND huyện Mường Khương tổ chức phiên họp thường kỳ." in texts
+
+
+def test_segment_every_span_points_at_its_text(seed_doc) -> None:
+    for label in (PARAGRAPH, SENTENCE, TOKEN, TITLE, BYLINE, CAPTION):
+        assert seed_doc.get(label), label
+        for span in seed_doc.get(label):
+            assert seed_doc.text[span.start:span.end] == span.text
+
+
+def test_segment_tokens_keep_government_terms_and_names_whole(seed_doc) -> None:
+    tokens = {t.text for t in seed_doc.get(TOKEN)}
+    assert {"Phó Bí thư", "Ủy ban nhân dân", "Lương Tiến Thành", "20/6/2022", "58,2"} <= tokens
+    assert not seed_doc.warnings
+
+
+def test_segment_seed_byline() -> None:
+    doc = segmented("Tiêu đề bài\n\nNội dung bài viết có đủ câu.\n\nCao Dung\n\nTrung tâm VHTTTT&DL huyện")
+    assert [s.text for s in doc.get(BYLINE)] == ["Cao Dung", "Trung tâm VHTTTT&DL huyện"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [("Cao Dung", True), ("Hà Linh - Minh Tuấn", True), ("Văn Dũng (TTVH huyện)", True),
+     ("Quang cảnh hội nghị", False), ("Đồng chí Lê Văn A phát biểu", False)],
+)
+def test_segment_looks_like_names(line: str, names: bool) -> None:
+    assert looks_like_names(line) is names
+
+
+def test_segment_one_line_text_has_no_title_and_no_byline() -> None:
+    doc = segmented("UBND xã Tân Lập họp bàn kế hoạch.")
+    assert doc.get(TITLE) == [] and doc.get(BYLINE) == []
+    assert [s.text for s in doc.get(SENTENCE)] == ["UBND xã Tân Lập họp bàn kế hoạch."]
+
+
+def test_segment_align_tokens_reports_misalignment() -> None:
+    with pytest.raises(ValueError, match="not found"):
+        align_tokens("Hòa Bình", ["Hoà Bình"])
