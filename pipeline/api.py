@@ -1,23 +1,14 @@
-"""The library entry points: `extract` for a text, `extract_file` for a file."""
+"""The library entry points: `extract` for a text, `extract_file` for a file, `extract_article` for a read article."""
 
 from __future__ import annotations
 
 import hashlib
 import os
-from pathlib import Path
 
-from .decode import decode_bytes
 from .document import Document, Source
 from .errors import InputTooLargeError, UnsupportedFormatError
+from .readers import MAX_ARTICLE_BYTES, Article, read_articles
 from .stages import run_stages
-
-MAX_ARTICLE_BYTES = 5_000_000  # a news article is 2-50 kB; past this it is a dump, not an article
-TEXT_SUFFIXES = (".txt", ".md", "")
-
-
-def doc_id_for(path: str | os.PathLike[str]) -> str:
-    """The stable id of an article file: its name without the extension (`a/b/x.txt` -> `x`)."""
-    return Path(path).stem
 
 
 def extract(text: str, *, title: str | None = None, date: str | None = None, url: str | None = None,
@@ -36,16 +27,16 @@ def extract(text: str, *, title: str | None = None, date: str | None = None, url
     return run_stages(Document(text=text, doc_id=doc_id, source=source, hints=hints))
 
 
+def extract_article(article: Article) -> Document:
+    """Process an article read by `readers.read_articles` (text plus its container's metadata)."""
+    return extract(article.text, title=article.title, date=article.date, url=article.url,
+                   doc_id=article.doc_id, source=article.source)
+
+
 def extract_file(path: str | os.PathLike[str]) -> Document:
-    """Read, decode and process one article file (`.txt`/`.md`)."""
-    path = Path(path)
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        raise UnsupportedFormatError(f"{path}: {path.suffix} files are not read; use .txt or .md")
-    size = path.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        raise InputTooLargeError(f"{path}: {size:,} bytes is more than one article (limit {MAX_ARTICLE_BYTES:,})")
-    data = path.read_bytes()
-    decoded = decode_bytes(data, name=str(path))
-    source = Source(path=str(path), sha256=hashlib.sha256(data).hexdigest(), encoding=decoded.encoding,
-                    format=path.suffix.lstrip(".").lower() or "txt")
-    return extract(decoded.text, doc_id=doc_id_for(path), source=source)
+    """Read, decode and process a one-article file (.txt, .md, .html, .docx, or .json with one record)."""
+    articles = read_articles(path)
+    first = next(articles)
+    if next(articles, None) is not None:
+        raise UnsupportedFormatError(f"{path}: holds several articles; use pipeline.run() or readers.read_articles()")
+    return extract_article(first)

@@ -1,7 +1,8 @@
 """Command line: parses arguments and prints; the work is done in runner.py, evaluate.py, ...
 
-    python -m pipeline run ARTICLES... --out OUT/     extract every article to OUT/<path>.json
+    python -m pipeline run ARTICLES... --out OUT/     extract every article to OUT/<path>.json (see runner.py)
     python -m pipeline eval GOLD_DIR [--show]         score the pipeline against gold files
+    python -m pipeline bench [FOLDER]                 speed, memory, ratio to underthesea word_tokenize
 """
 
 from __future__ import annotations
@@ -14,15 +15,25 @@ from typing import Any
 
 
 def _run(args: argparse.Namespace) -> int:
+    from .errors import PipelineError
     from .runner import run
 
     try:
-        summary = run(args.inputs, args.out)
-    except FileNotFoundError as exc:
+        summary = run(args.inputs, args.out, workers=args.workers, resume=not args.force, engine=args.engine,
+                      scheduler=args.scheduler, timeout=args.timeout or None, tables=not args.no_tables,
+                      quiet=args.quiet)
+    except (FileNotFoundError, PipelineError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"{summary.articles} articles, {summary.errors} errors, {summary.seconds:.1f} s "
-          f"({summary.rate:.1f} articles/s) -> {args.out}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("interrupted: finished articles are kept; run the same command again to resume", file=sys.stderr)
+        return 130
+    print(f"{summary.files} files, {summary.articles} articles, {summary.errors} errors "
+          f"({summary.skipped} files unchanged since the last run), {summary.seconds:.1f} s, "
+          f"{summary.rate:.1f} articles/s, {summary.workers} workers ({summary.engine}) -> {args.out}",
+          file=sys.stderr)
+    if summary.errors:
+        print(f"see {args.out / 'errors.jsonl'} for what failed and why", file=sys.stderr)
     return 1 if summary.errors else 0
 
 
@@ -55,6 +66,18 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bench(args: argparse.Namespace) -> int:
+    from .bench import bench
+
+    try:
+        result = bench(args.folder, minimum=args.articles, workers=args.workers)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(result.to_dict(), indent=1) if args.json else result.format())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline",
                                      description="Structured data from Vietnamese local-government news.")
@@ -63,6 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="extract every article under the inputs")
     run.add_argument("inputs", nargs="+", help="article files or folders (searched recursively)")
     run.add_argument("--out", required=True, type=Path, help="output folder")
+    run.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    run.add_argument("--force", action="store_true", help="reprocess every article, even unchanged ones")
+    run.add_argument("--engine", choices=("local", "dask"), default="local", help="where the work runs")
+    run.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster)")
+    run.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per article (0: no limit)")
+    run.add_argument("--no-tables", action="store_true", help="do not write the Parquet tables")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
     run.set_defaults(func=_run)
 
     ev = commands.add_parser("eval", help="score the pipeline against a folder of gold files")
@@ -71,6 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--show", action="store_true", help="list every miss and false hit")
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     ev.set_defaults(func=_eval)
+
+    be = commands.add_parser("bench", help="articles/s, memory and the ratio to underthesea word_tokenize")
+    be.add_argument("folder", type=Path, nargs="?", default=Path("corpora"), help="articles (default: corpora/)")
+    be.add_argument("--articles", type=int, default=200, help="at least this many articles (the corpus repeats)")
+    be.add_argument("--workers", type=int, nargs="*", default=[], help="also time the batch runner with these")
+    be.add_argument("--json", action="store_true", help="print the figures as JSON")
+    be.set_defaults(func=_bench)
     return parser
 
 

@@ -94,7 +94,8 @@ def plausibility(text: str) -> float:
         if word.isascii():
             continue
         accented += 1
-        good += is_vietnamese_syllable(word)
+        # one-letter syllables ("ở", "ý") are rare in prose but make up most of a misread byte soup
+        good += is_vietnamese_syllable(word) and len(word) > 1
     misses = len(_SUSPICIOUS.findall(sample))
     if accented + misses == 0:
         return 1.0  # plain ASCII: nothing to doubt

@@ -118,6 +118,7 @@ def _tone_position(letters: str) -> int | None:
     return onset
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a news vocabulary is a few thousand syllables: cache, don't recompute
 def place_tone_mark(word: str) -> str:
     """The word with its tone mark on the vowel underthesea's style puts it on.
 
@@ -154,7 +155,8 @@ def place_tone_mark(word: str) -> str:
 
 
 def _fix_word(match: regex.Match[str]) -> str:
-    return place_tone_mark(match.group())
+    word = match.group()
+    return word if word.isascii() else place_tone_mark(word)
 
 
 def normalize_text(text: str) -> str:

@@ -7,10 +7,10 @@
 - Captions are the other short lines without final punctuation (image captions between paragraphs).
 - Sentences come from underthesea's `sent_tokenize` per paragraph, re-joined where it splits after
   an abbreviation (`TP.`, `TX.`; `sentence_abbreviations.txt`) or an enumeration number (`1.`).
-- Tokens come from underthesea's `word_tokenize` per paragraph, with the government terms of
-  `fixed_words.txt` kept whole, and are aligned back to offsets. Text is normalized before, and
-  token normalization is off, so underthesea returns substrings; if alignment still fails the
-  paragraph falls back to syllable tokens and the document records a warning.
+- Tokens come from underthesea's `word_tokenize` over the whole article, aligned back to offsets,
+  then the government terms of `fixed_words.txt` are joined into one token. The text is normalized
+  before and token normalization is off, so underthesea returns substrings; if alignment still
+  fails the article falls back to syllable tokens and the document records a warning.
 """
 
 from __future__ import annotations
@@ -161,41 +161,88 @@ def find_sentences(doc: Document, paragraphs: list[Span]) -> list[Span]:
 
 
 @functools.cache
-def fixed_words() -> tuple[str, ...]:
-    return load_words("fixed_words.txt")
+def fixed_words() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Government terms by first syllable, each as its syllables, longest first (for merging tokens)."""
+    terms: dict[str, list[tuple[str, ...]]] = {}
+    for term in load_words("fixed_words.txt"):
+        syllables = tuple(term.split())
+        terms.setdefault(syllables[0], []).append(syllables)
+    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in terms.items()}
 
 
 def align_tokens(text: str, tokens: list[str], offset: int = 0) -> list[tuple[int, int]]:
     """Character offsets of each token in `text`; raises ValueError if a token is not found in order.
 
+    underthesea joins a word's syllables with one space; in the text they may be separated by any
+    white space. A word that straddles a line break is cut there: a paragraph ends a word.
+
     >>> align_tokens("Đồng chí Lương Tiến Thành chủ trì", ["Đồng chí", "Lương Tiến Thành", "chủ trì"])
     [(0, 8), (9, 25), (26, 33)]
+    >>> align_tokens("họp\\nthường kỳ", ["họp thường", "kỳ"])
+    [(0, 3), (4, 10), (11, 13)]
     """
     spans = []
     cursor = 0
     for token in tokens:
-        found = text.find(token, cursor)
-        if found < 0 or text[cursor:found].strip():
-            raise ValueError(f"token {token!r} not found at {offset + cursor}")
-        spans.append((offset + found, offset + found + len(token)))
-        cursor = found + len(token)
+        start = None
+        for syllable in token.split(" "):
+            found = text.find(syllable, cursor)
+            if found < 0 or text[cursor:found].strip():
+                raise ValueError(f"token {token!r} not found at {offset + cursor}")
+            if start is None:
+                start = found
+            elif "\n" in text[cursor:found]:
+                spans.append((offset + start, offset + cursor))
+                start = found
+            cursor = found + len(syllable)
+        if start is not None:
+            spans.append((offset + start, offset + cursor))
     return spans
 
 
-def find_tokens(doc: Document, paragraphs: list[Span]) -> list[Span]:
+def merge_fixed_words(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join consecutive tokens that spell a term of fixed_words.txt (`Phó` + `Chủ tịch` → `Phó Chủ tịch`).
+
+    Done after segmentation rather than through underthesea's `fixed_words` option, which rebuilds
+    its whole tokenizer regex on every call.
+    """
+    terms = fixed_words()
+    merged: list[tuple[int, int]] = []
+    i = 0
+    while i < len(bounds):
+        start, end = bounds[i]
+        joined = i
+        candidates = terms.get(text[start:end].split(" ", 1)[0])
+        if candidates:
+            for syllables in candidates:
+                j, cursor, k = i, start, 0
+                while j < len(bounds) and k < len(syllables):
+                    pieces = text[bounds[j][0]:bounds[j][1]].split(" ")
+                    if tuple(pieces) != syllables[k:k + len(pieces)] or (j > i and text[cursor:bounds[j][0]] != " "):
+                        break
+                    k += len(pieces)
+                    cursor = bounds[j][1]
+                    j += 1
+                if k == len(syllables) and j - 1 > i:
+                    joined = j - 1
+                    break
+        merged.append((start, bounds[joined][1]))
+        i = joined + 1
+    return merged
+
+
+def find_tokens(doc: Document) -> list[Span]:
+    """Word tokens of the whole text, one underthesea call per article (calls have a fixed cost)."""
     from underthesea import word_tokenize
 
-    tokens: list[Span] = []
-    for paragraph in paragraphs:
-        try:
-            words = word_tokenize(paragraph.text, use_token_normalize=False, fixed_words=list(fixed_words()))
-            bounds = align_tokens(paragraph.text, words, paragraph.start)
-        except ValueError as exc:
-            doc.warnings.append(f"word segmentation not aligned ({exc}); syllable tokens used")
-            bounds = [(paragraph.start + m.start(), paragraph.start + m.end())
-                      for m in _SYLLABLE_TOKEN.finditer(paragraph.text)]
-        tokens.extend(doc.span(start, end, TOKEN) for start, end in bounds)
-    return tokens
+    text = doc.text
+    try:
+        bounds = align_tokens(text, word_tokenize(text, use_token_normalize=False))
+    except ValueError as exc:
+        doc.warnings.append(f"word segmentation not aligned ({exc}); syllable tokens used")
+        bounds = [(m.start(), m.end()) for m in _SYLLABLE_TOKEN.finditer(text)]
+    # bounds come from find() in this very text: no need for doc.span's checks
+    return [Span(start, end, TOKEN, text[start:end]) for start, end in merge_fixed_words(text, bounds)]
 
 
 def segment(doc: Document) -> Document:
@@ -209,5 +256,5 @@ def segment(doc: Document) -> Document:
     doc.set(BYLINE, byline)
     doc.set(CAPTION, find_captions(doc, paragraphs, skip))
     doc.set(SENTENCE, find_sentences(doc, paragraphs))
-    doc.set(TOKEN, find_tokens(doc, paragraphs))
+    doc.set(TOKEN, find_tokens(doc))
     return doc
