@@ -55,6 +55,14 @@ def _eval(args: argparse.Namespace) -> int:
     if not args.gold.exists():
         print(f"error: {args.gold}: no such folder", file=sys.stderr)
         return 2
+    if args.check:
+        from .evaluate import check_gold, gold_files
+
+        problems = [(path, p) for path in gold_files(args.gold) for p in check_gold(path)]
+        for path, problem in problems:
+            print(f"{path}: {problem}")
+        print(f"{len(gold_files(args.gold))} gold files, {len(problems)} problems")
+        return 1 if problems else 0
     reports = evaluate(args.gold, predict)
     if args.json:
         print(json.dumps({k: r.to_dict() for k, r in reports.items()}, ensure_ascii=False, indent=1))
@@ -100,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--pred", type=Path, help="score this output folder instead of running the pipeline")
     ev.add_argument("--show", action="store_true", help="list every miss and false hit")
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ev.add_argument("--check", action="store_true", help="only check that the gold files follow the guide")
     ev.set_defaults(func=_eval)
 
     be = commands.add_parser("bench", help="articles/s, memory and the ratio to underthesea word_tokenize")

@@ -229,6 +229,80 @@ class Report:
         return "\n".join(lines)
 
 
+PLACE_TYPES = frozenset({"tỉnh", "thành phố", "huyện", "thị xã", "quận", "xã", "phường", "thị trấn", "thôn",
+                         "other", "country", "foreign"})
+CANONICAL_UNITS = frozenset({"VND", "USD", "%", "ha", "m2", "km2", "km", "m", "kg", "kg/ha", "m3", "MW", "kWh",
+                             "người"})
+GOLD_KEYS = frozenset({"id", "url", "event_date", "officials", "authors", "places", "indicators", "directives"})
+
+
+def check_gold(path: Path) -> list[str]:
+    """Problems of one gold file against the annotation guide (empty when it is well-formed).
+
+    Checks the keys and types, that every name, title, indicator text and directive text is a
+    substring of the article (the guide copies them exactly), place types, canonical units and
+    lower-case directive verbs.
+    """
+    name = path.name[: -len(".gold.json")]
+    article_path = path.with_name(name + ".txt")
+    if not article_path.exists():
+        return [f"no article {article_path.name}"]
+
+    def squash(text: str) -> str:
+        return regex.sub(r"\s+", " ", unicodedata.normalize("NFC", text))
+
+    article = squash(article_path.read_text(encoding="utf-8"))
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        return [f"invalid JSON: {exc}"]
+    problems = [f"missing keys {sorted(GOLD_KEYS - gold.keys())}"] if GOLD_KEYS - gold.keys() else []
+    if gold.get("id") != name:
+        problems.append(f"id {gold.get('id')!r} is not the file name {name!r}")
+    date = gold.get("event_date")
+    if date is not None and not regex.fullmatch(r"\d{4}-\d{2}-\d{2}", str(date)):
+        problems.append(f"event_date {date!r} is not ISO")
+
+    def inside(text: Any, what: str) -> None:
+        if not isinstance(text, str) or not text or squash(text) not in article:
+            problems.append(f"{what} not in the article: {text!r}")
+
+    for official in gold.get("officials", []):
+        inside(official.get("name"), "official name")
+        if not official.get("titles"):
+            problems.append(f"official without titles: {official.get('name')!r}")
+        for title in official.get("titles", []):
+            inside(title, "title")
+    for author in gold.get("authors", []):
+        inside(author, "author")
+    seen = set()
+    for place in gold.get("places", []):
+        inside(place.get("name"), "place")
+        if place.get("type") not in PLACE_TYPES:
+            problems.append(f"place type {place.get('type')!r} of {place.get('name')!r}")
+        key = (comparison_key(place.get("name", "")), place.get("type"))
+        if key in seen:
+            problems.append(f"place listed twice: {place.get('name')!r} ({place.get('type')})")
+        seen.add(key)
+    for indicator in gold.get("indicators", []):
+        inside(indicator.get("text"), "indicator")
+        if _number(indicator.get("value")) is None or isinstance(indicator.get("value"), str):
+            problems.append(f"indicator value is not a number: {indicator}")
+        unit = str(indicator.get("unit", ""))
+        if unit not in CANONICAL_UNITS and (not unit or unit != unit.lower()):
+            problems.append(f"indicator unit {unit!r} is neither canonical nor a lower-case noun")
+        if "of" in indicator and _number(indicator["of"]) is None:
+            problems.append(f"indicator 'of' is not a number: {indicator}")
+    for directive in gold.get("directives", []):
+        inside(directive.get("text"), "directive")
+        verb = str(directive.get("verb", ""))
+        if not verb or verb != verb.lower():
+            problems.append(f"directive verb must be lower case: {verb!r}")
+        if str(directive.get("text", "")).rstrip().endswith((";", ".")):
+            problems.append(f"directive text ends with ';' or '.': {directive.get('text', '')[-30:]!r}")
+    return problems
+
+
 def gold_files(root: Path) -> list[Path]:
     """Every `*.gold.json` below `root` (recursive), sorted."""
     return sorted(root.rglob("*.gold.json")) if root.is_dir() else [root]
