@@ -1,16 +1,767 @@
-"""Stage: INDICATOR spans. Placeholder until issue 4 lands: finds nothing yet."""
+"""Stage: INDICATOR spans, the article's quantities with their units (SCHEMA.md, GUIDE.md "indicators").
+
+An indicator is a number (digits, `1.234,5`, scale words `5.600 tỷ`, `1 tỷ 200 triệu`, number words
+`ba chương trình`) followed by a unit of measure (`units.tsv`: money, %, area, mass, yield, length,
+volume, power, energy) or by a counted noun (`counted_nouns.tsv`: hộ, xã, dự án, lượt ...). Every
+value is converted to the canonical unit (`58,2 tạ/ha` -> 5820 kg/ha). What is not a quantity is
+left out by rule, each rule a table of words:
+
+- a unit of time or age after the number (`6 tháng`, `trong 3 ngày`, `60 tuổi`: units.tsv unit `-`);
+- a word before it that makes it a rank, a name or a date (`Kỳ họp thứ 12`, `Quốc lộ 217`, `ngày 20`,
+  `Covid 19`: number_contexts.tsv);
+- its own shape: dates `20/6/2022`, month-years `8/2025`, document numbers `12/NQ-HĐND`, codes glued
+  to letters `12A` `J02` `8h30`, phone numbers with a leading zero `0277.3851.246`, times `8:30`;
+- a bare number with no unit and no counted noun (`mức báo động 2`, `nhiệm kỳ 2021-2026`).
+
+A number followed by a noun that is in neither table is still a count (`38 vụ`, `1.350 bao`) unless
+that word is a function word or verb (not_counted.txt) or the number ends a name (`Lữ đoàn 147 hành
+quân`); number words count only before a listed noun, and not when they name the parties of a meeting
+(`giữa hai địa phương`, `Hai đoàn`: referential_nouns.txt). Numbers in words are read by numbers.py.
+
+Beyond the contract each record carries its offsets, the number and unit as written, a rate's
+divisor (`per`), qualifiers (`hơn`, `ước đạt`: qualifiers.tsv), the measured thing (`measure`),
+a change and its base (`tăng 5% so với cùng kỳ`: changes.tsv, comparisons.tsv), a range's two ends
+(`6,5-7%`, `từ 5 đến 7 tấn`: two records linked by `range`), the reporting period (periods.tsv), and
+for a share or change that follows a figure, the figure it `refers_to` (measure_words.tsv trims the
+measured thing).
+
+Ages (`60 tuổi`) are left out on purpose: in these articles they state who is eligible (`người từ 80
+tuổi trở lên`), not a result, and the gold never lists them.
+"""
 
 from __future__ import annotations
 
+import bisect
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
-from .document import Document
+import regex
+
+from .document import INDICATOR, SENTENCE, TOKEN, Document, Span
+from .errors import RuleDataError
+from .numbers import NumberMatch, match_number, number_words, parse_digits, tidy
+from .tables import load_table, load_words
+
+NOT_A_QUANTITY = "-"  # units.tsv: a unit of time or age
+CONTEXT_KINDS = frozenset({"ordinal", "identifier", "date", "time", "date_if_ratio", "scale", "quantity"})
+MAX_MEASURE_WORDS = 12
+WORDS_LOOKED_BACK = 8  # qualifiers, change verbs and contexts before a number fit in this many words
+MAX_CLAUSE_CHARACTERS = 240  # a measure is read from at most this much text before its figure
+MAX_BASE_WORDS = {"compare": 8, "target": 6}
+YEARS = range(1900, 2101)
+PHONE_DIGITS = 8  # a leading zero before this many digits is a phone number; `06 trường` is a count
+# A number in words may stand alone only before a unit of measure: "một" is mostly the article "a"
+# (một số = some) and "năm" the word "year" (năm người dân = the year's people).
+WORDS_NEEDING_A_MEASURE = frozenset({"một", "năm"})
+REFERENTIAL_OPENERS = frozenset({"giữa", "cả"})  # giữa hai địa phương, cả hai bên
+COMPARISON_MARKERS = ("so với", "so với cùng kỳ", "cùng kỳ")
+FRACTION_OF = " số "  # `1/3 số hộ`, `2/3 số xã`: X/Y of the noun, read as the ratio X of Y
+VND_SCALE = Decimal(10**6)  # `5.600 tỷ`, `450 triệu` without a unit are money: the reader supplies đồng
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+|\d+(?:[.,]\d+)*|[^\s\p{L}\p{M}\d]")
+# A digit compound at a number's start: digit groups with `.`/`,`, and `/` between numbers.
+_COMPOUND = regex.compile(r"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)*")
+_CLAUSE_BOUNDARY = regex.compile(r"[;:!?()\[\]\n“”\"]|[.,](?!\d)|\s[-–]\s")
+_MEASURE_BOUNDARY = regex.compile(r"[;:!?\[\]\n“”\"]|[.,](?!\d)|\s[-–]\s")  # parentheses stay: `(GRDP)`
+_DAY_MONTH = regex.compile(r"(\d{1,2})/(\d{1,2})(?!\d)")
+_CODE_TAIL = regex.compile(r"[/\-–]\p{L}|:\d")
+_BASE_HEAD = regex.compile(r"[ ]([\p{L}\p{M}]+)")
+_RANGE_JOIN = regex.compile(r"[ ]?[-–][ ]?|[ ](?:đến|tới)[ ]")
+_LOWER_WORD = regex.compile(r"[\p{Ll}\p{M}]+(?:[ _][\p{Ll}\p{M}]+)*")
+_SYLLABLE = regex.compile(r"[\p{Ll}\p{M}]+")
+_DIVISOR = regex.compile(r"/[ ]?")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    surface: str
+    unit: str  # canonical unit, the counted noun, or NOT_A_QUANTITY
+    factor: Decimal
+    counted: bool  # from counted_nouns.tsv (never glued to digits, never Title Case)
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeVerb:
+    direction: str
+    kind: str  # by | to
+    in_text: bool
+
+
+@dataclass(frozen=True)
+class IndicatorData:
+    """Everything the finder reads from the tables, compiled once."""
+
+    units: Mapping[str, Unit]  # lower-case surface -> Unit
+    unit_pattern: regex.Pattern[str]  # any surface, longest first, at a word end
+    glued_pattern: regex.Pattern[str]  # units of measure only, for `70ha`
+    contexts: Mapping[tuple[str, ...], str]  # words before a number -> kind
+    qualifiers: Mapping[tuple[str, ...], str]  # words -> meaning
+    changes: Mapping[tuple[str, ...], ChangeVerb]
+    comparisons: Mapping[tuple[str, ...], str]
+    comparison_starts: frozenset[tuple[str, ...]]
+    measure_lead: frozenset[tuple[str, ...]]
+    measure_trail: frozenset[tuple[str, ...]]
+    measure_cut: frozenset[tuple[str, ...]]
+    measure_cut_firsts: frozenset[str]
+    not_counted: frozenset[str]
+    referential: frozenset[str]
+    number_start: regex.Pattern[str]
+    period_pattern: regex.Pattern[str]
+    longest_phrase: int = 4
+
+
+def _phrases(rows: Iterable[str]) -> list[tuple[str, ...]]:
+    return [tuple(row.lower().split()) for row in rows]
+
+
+def _alternation(surfaces: Iterable[str]) -> str:
+    return "|".join(regex.escape(s) for s in sorted(set(surfaces), key=len, reverse=True))
+
+
+def _period_pattern() -> regex.Pattern[str]:
+    year = r"(?:19|20)\d{2}"
+    follows = {
+        "year": rf"[ ]{year}(?![\d/])",
+        "month": rf"[ ](?:1[0-2]|0?[1-9])(?:[ ]?/[ ]?{year}|[ ]năm[ ]{year})?(?![\d/])",
+        "quarter": rf"[ ](?:IV|I{{1,3}}|[1-4])(?![\p{{L}}\d])(?:[ ]?/[ ]?{year}|[ ]năm[ ]{year})?",
+        "year_range": rf"[ ]{year}[ ]?[-–][ ]?{year}",
+        "season": rf"(?:(?:[ ]năm)?[ ]{year}(?:[ ]?[-–][ ]?{year})?)?",
+        "alone": rf"(?:[ ]{year})?",
+    }
+    alternatives = []
+    for row in load_table("periods.tsv", ("head", "takes")):
+        if row["takes"] not in follows:
+            raise RuleDataError(f"periods.tsv: {row['head']!r} takes {row['takes']!r}, not one of {sorted(follows)}")
+        alternatives.append(regex.escape(row["head"]) + follows[row["takes"]])
+    counts = "|".join(w for w, nw in number_words().items() if nw.role in ("digit", "ten")) + r"|\d{1,2}"
+    # "6 tháng đầu năm 2022", "9 tháng năm 2024", "sáu tháng cuối năm": a count of months within a year
+    alternatives.insert(0, rf"(?:{counts})[ ]tháng(?:[ ](?:đầu|cuối))?[ ]năm(?:[ ]{year})?")
+    alternatives.sort(key=len, reverse=True)
+    # a first-character class lets the engine skip most positions before trying the alternation
+    firsts = {row["head"][0].lower() for row in load_table("periods.tsv", ("head", "takes"))}
+    firsts |= {w[0] for w, nw in number_words().items() if nw.role in ("digit", "ten")}
+    first_class = "".join(regex.escape(c) for c in sorted(firsts | {c.upper() for c in firsts}))
+    return regex.compile(rf"(?=[{first_class}\d])(?<![\p{{L}}\p{{M}}\d])(?:{'|'.join(alternatives)})"
+                         rf"(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+
+
+@functools.cache
+def load_indicator_data() -> IndicatorData:
+    units: dict[str, Unit] = {}
+    measure_surfaces = []
+    for row in load_table("units.tsv", ("surface", "unit", "factor")):
+        try:
+            factor = Decimal(row["factor"])
+        except ArithmeticError as exc:
+            raise RuleDataError(f"units.tsv: factor {row['factor']!r} of {row['surface']!r} is not a number") from exc
+        units[row["surface"].lower()] = Unit(row["surface"], row["unit"], factor, counted=False)
+        measure_surfaces.append(row["surface"].lower())
+    for row in load_table("counted_nouns.tsv", ("surface", "unit")):
+        surface = row["surface"].lower()
+        if surface in units:
+            raise RuleDataError(f"counted_nouns.tsv: {surface!r} is already a unit in units.tsv")
+        units[surface] = Unit(row["surface"], row["unit"], Decimal(1), counted=True)
+    end = r"(?![\p{L}\p{M}\p{N}])"
+    contexts = {}
+    for row in load_table("number_contexts.tsv", ("surface", "kind")):
+        if row["kind"] not in CONTEXT_KINDS:
+            raise RuleDataError(f"number_contexts.tsv: kind {row['kind']!r} of {row['surface']!r} "
+                                f"is not one of {sorted(CONTEXT_KINDS)}")
+        contexts[tuple(row["surface"].lower().split())] = row["kind"]
+    qualifiers = {tuple(r["surface"].lower().split()): r["meaning"]
+                  for r in load_table("qualifiers.tsv", ("surface", "meaning"))}
+    changes = {}
+    for row in load_table("changes.tsv", ("surface", "direction", "kind", "in_text")):
+        if row["kind"] not in ("by", "to") or row["in_text"] not in ("yes", "no"):
+            raise RuleDataError(f"changes.tsv: {row['surface']!r} needs kind by|to and in_text yes|no, not {row}")
+        verb = ChangeVerb(row["direction"], row["kind"], in_text=row["in_text"] == "yes")
+        changes[tuple(row["surface"].lower().split())] = verb
+    comparisons = {tuple(r["surface"].lower().split()): r["kind"]
+                   for r in load_table("comparisons.tsv", ("surface", "kind"))}
+    measure = load_table("measure_words.tsv", ("surface", "role"))
+    starts = [w for w, nw in number_words().items() if nw.role in ("digit", "ten") and nw.value > 0]
+    number_start = regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\p{{N}}_])(?<![\p{{L}}\p{{M}}\p{{N}}][.\-–/,+])"
+        rf"(?:\d|(?i:{_alternation(starts)}){end})")
+    phrase_lengths = [len(k) for table in (contexts, qualifiers, changes, comparisons) for k in table]
+    return IndicatorData(
+        units=units,
+        unit_pattern=regex.compile(rf"(?:{_alternation(units)}){end}", regex.IGNORECASE),
+        glued_pattern=regex.compile(rf"(?:{_alternation(measure_surfaces)}){end}", regex.IGNORECASE),
+        contexts=contexts,
+        qualifiers=qualifiers,
+        changes=changes,
+        comparisons=comparisons,
+        comparison_starts=frozenset(k[:1] for k in comparisons),
+        measure_lead=frozenset(_phrases(r["surface"] for r in measure if r["role"] == "lead")),
+        measure_trail=frozenset(_phrases(r["surface"] for r in measure if r["role"] == "trail")),
+        measure_cut=frozenset(_phrases(r["surface"] for r in measure if r["role"] == "cut")),
+        measure_cut_firsts=frozenset(p[0] for p in _phrases(r["surface"] for r in measure if r["role"] == "cut")),
+        not_counted=frozenset(w.lower() for w in load_words("not_counted.txt")),
+        referential=frozenset(w.lower() for w in load_words("referential_nouns.txt")),
+        number_start=number_start,
+        period_pattern=_period_pattern(),
+        longest_phrase=max(phrase_lengths),
+    )
+
+
+@dataclass
+class Figure:
+    """One indicator being assembled: where its parts are, what they say."""
+
+    start: int  # of the span (a directly attached change verb included)
+    end: int
+    number_start: int
+    number_end: int
+    value: Decimal  # in the canonical unit
+    unit: str
+    unit_start: int | None = None
+    unit_end: int | None = None
+    of: Decimal | None = None
+    per: str | None = None
+    qualifier: tuple[int, int] | None = None
+    change: dict[str, Any] | None = None
+    compared_to: tuple[int, int] | None = None
+    range: dict[str, Any] | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def _date_like(pos: int, text: str) -> bool:
+    """`15/8`: a ratio that could be a day and month."""
+    m = _DAY_MONTH.match(text, pos)
+    return m is not None and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12
+
+
+def _is_year(written: str) -> bool:
+    """Four digits without a thousands dot that read as a year (`2024`; `2.024` is a count)."""
+    return written.isdigit() and len(written) == 4 and int(written) in YEARS
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """The word at `pos` is the first of its sentence (capitalized for that reason alone)."""
+    before = text[:pos].rstrip(" ")
+    return not before or before[-1] in ".!?:;\n-–•*"
+
+
+def _number(value: Decimal) -> int | float:
+    value = tidy(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+class _Finder:
+    """Reads one document's figures; a class only to share the text, tables and indexes between steps."""
+
+    def __init__(self, doc: Document, data: IndicatorData) -> None:
+        self.doc, self.text, self.data = doc, doc.text, data
+        self._tokens: dict[int, Span] | None = None
+        self._token_ends: dict[int, Span] | None = None
+        self._words_before: dict[int, list[tuple[int, int, str]]] = {}  # several steps look at the same words
+
+    # -- the words around a position -------------------------------------------------------------
+
+    def words_before(self, pos: int, limit: int = WORDS_LOOKED_BACK) -> list[tuple[int, int, str]]:
+        """Up to `limit` words (or punctuation marks) before `pos`, nearest last, as (start, end, lower text)."""
+        words = self._words_before.get(pos)
+        if words is None or (len(words) < limit and words and words[0][0] > 0):
+            limit_read = max(limit, WORDS_LOOKED_BACK)
+            window_start = max(0, pos - 8 * limit_read)  # Vietnamese syllables are short: 8 characters is ample
+            words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(self.text, window_start, pos)]
+            words = words[-limit_read:]
+            self._words_before[pos] = words
+        return words[-limit:]
+
+    def phrase_before(self, words: list[tuple[int, int, str]], table: Mapping[tuple[str, ...], Any]
+                      ) -> tuple[int, Any] | None:
+        """The longest entry of `table` that the words end with: (number of words, entry)."""
+        for n in range(min(self.data.longest_phrase, len(words)), 0, -1):
+            key = tuple(w for _, _, w in words[-n:])
+            if key in table:
+                return n, table[key]
+        return None
+
+    def unit_at(self, pos: int, *, glued: bool = False) -> tuple[Unit, int, int] | None:
+        pattern = self.data.glued_pattern if glued else self.data.unit_pattern
+        m = pattern.match(self.text, pos)
+        if m is None:
+            return None
+        unit = self.data.units[m.group().lower()]
+        written = m.group()
+        if unit.counted and written[:1].isupper() and not written.isupper():
+            return None  # `2024 Hội An`: a Title-Case word after a number is a name, not a counted noun
+        return unit, m.start(), m.end()
+
+    def token_at(self, pos: int) -> Span | None:
+        if self._tokens is None:
+            self._tokens = {t.start: t for t in self.doc.get(TOKEN)}
+        return self._tokens.get(pos)
+
+    def token_ending_at(self, pos: int) -> Span | None:
+        if self._token_ends is None:
+            self._token_ends = {t.end: t for t in self.doc.get(TOKEN)}
+        return self._token_ends.get(pos)
+
+    # -- one figure -------------------------------------------------------------------------------
+
+    def blocked_by_context(self, pos: int, *, ratio: bool) -> bool:
+        """A word before the number makes it a rank, a name, a date or a time (number_contexts.tsv)."""
+        words = self.words_before(pos, self.data.longest_phrase)
+        found = self.phrase_before(words, self.data.contexts)
+        if found is None:
+            return False
+        n, kind = found
+        token = self.token_ending_at(words[-1][1])
+        if token is not None and token.start < words[-n][0]:
+            # the word ends a longer word: `danh mục 12`, `khẩn cấp 68 hộ` are not `mục 3`, `cấp 2`
+            kind = self.data.contexts.get(tuple(token.text.lower().split()), "quantity")
+        if kind == "date_if_ratio":  # `trước 15/8 xã ...`, but `trước 300 hộ` is a count
+            return ratio and _date_like(pos, self.text)
+        if kind == "scale":  # `tỷ lệ 1/500`: a map's scale
+            return ratio
+        return kind != "quantity"
+
+    def shape_is_not_a_quantity(self, pos: int) -> tuple[bool, int, Decimal | None]:
+        """(skip, end of the digit compound, denominator of a ratio) for the digits at `pos`."""
+        m = _COMPOUND.match(self.text, pos)
+        if m is None:
+            return True, pos + 1, None
+        compound, end = m.group(), m.end()
+        after = self.text[end:end + 2]
+        if compound.count("/") >= 2:  # 20/6/2022, 05/2023/NQ-HĐND
+            return True, end, None
+        if _CODE_TAIL.match(after):  # 12/NQ-HĐND, 19-CT/TU, 8:30
+            return True, end, None
+        first = compound.split("/")[0]
+        if first[:1] == "0" and sum(c.isdigit() for c in first) >= PHONE_DIGITS:  # 0277.3851.246, 069.2478.115
+            return True, end, None
+        if "/" not in compound:
+            return False, end, None
+        numerator, denominator = compound.split("/")
+        try:
+            top, bottom = parse_digits(numerator), parse_digits(denominator)
+        except ValueError:
+            return True, end, None
+        if bottom in YEARS or bottom == 0 or top > bottom:  # tháng 8/2025; 15/8 is a date, not 15 of 8
+            return True, end, None
+        return False, end, bottom
+
+    def find_at(self, pos: int) -> tuple[list[Figure], int]:
+        """The figures that start at `pos` (two for a range), and where reading stopped."""
+        text = self.text
+        of = None
+        if text[pos].isdigit():
+            skip, compound_end, of = self.shape_is_not_a_quantity(pos)
+            if skip:
+                return [], compound_end
+        if of is not None:
+            numerator = text[pos:text.index("/", pos)]
+            number = NumberMatch(pos, pos + len(numerator), parse_digits(numerator), False, Decimal(1), False)
+            after_number = compound_end
+            glued = after_number < len(text) and text[after_number].isalpha()
+        else:
+            match = match_number(text, pos)
+            if match is None:
+                return [], pos + 1
+            number, after_number, glued = match, match.end, match.glued
+        low = self.read_unit(number, after_number, glued=glued, ratio=of is not None)
+        if low is not None and low[0].unit == NOT_A_QUANTITY:
+            return [], low[1]
+        ranged = None
+        if of is None and not number.in_words:
+            ranged = self.read_range(number, low[0] if low else None)
+        if low is None and ranged is None:
+            return [], after_number
+        # the words before are read last: most numbers are already settled by what follows them
+        if self.blocked_by_context(pos, ratio=of is not None) or self.is_named_year(number):
+            return [], after_number
+        if ranged is not None:
+            figures, reading_end = ranged
+            self.read_context(figures[0], base_after=figures[1])
+            for key in ("qualifier", "change", "compared_to"):
+                setattr(figures[1], key, getattr(figures[0], key))
+            figures[1].extras["context_start"] = figures[0].extras["context_start"]
+            return figures, reading_end
+        if low is None:
+            return [], after_number
+        figure, reading_end = low
+        figure.of = of
+        self.read_context(figure)
+        return [figure], reading_end
+
+    def read_unit(self, number: NumberMatch, at: int, *, glued: bool, ratio: bool
+                  ) -> tuple[Figure, int] | None:
+        """The unit after a number (or the money a scale word implies); None when the number counts nothing."""
+        text = self.text
+        found = None
+        if glued:
+            found = self.unit_at(at, glued=True)
+            if found is None:  # 12A, 8h30, 4G: a code, not a figure
+                return None
+        elif text[at:at + 1] == " ":
+            found = self.unit_at(at + 1)
+            if found is None and ratio and text.startswith(FRACTION_OF, at):
+                found = self.unit_at(at + len(FRACTION_OF))  # `1/3 số hộ`: a fraction of the households
+        elif text[at:at + 1] == "%":
+            found = self.unit_at(at)
+        if number.in_words:
+            if found is None or found[0].unit == NOT_A_QUANTITY:
+                return None
+            words = text[number.start:number.end].lower().split()
+            if len(words) == 1 and words[0] in WORDS_NEEDING_A_MEASURE and found[0].counted:
+                return None
+            if found[0].counted and self.is_referential(number, found[0]):
+                return None
+        if found is not None:
+            unit, unit_start, unit_end = found
+            figure = Figure(number.start, unit_end, number.start, number.end, number.value * unit.factor,
+                            unit.unit, unit_start, unit_end)
+            figure.extras["factor"] = unit.factor
+            return figure, self.read_divisor(figure, unit_end)
+        if number.scale >= VND_SCALE and not ratio:
+            # `5.600 tỷ`, `450 triệu` with no unit: money, as every reader takes it
+            figure = Figure(number.start, number.end, number.start, number.end, number.value, "VND")
+            figure.extras["factor"] = Decimal(1)
+            return figure, number.end
+        noun = self.unknown_noun(number, at)
+        if noun is None:
+            return None
+        unit_start, unit_end, unit_name = noun
+        figure = Figure(number.start, unit_end, number.start, number.end, number.value, unit_name,
+                        unit_start, unit_end)
+        figure.extras["factor"] = Decimal(1)
+        return figure, self.read_divisor(figure, unit_end)
+    def is_referential(self, number: NumberMatch, unit: Unit) -> bool:
+        """`giữa hai địa phương`, `Hai đoàn`, `cả ba bên`: the parties of a meeting, not a count."""
+        if unit.surface.lower() in self.data.referential:
+            return True
+        before = self.words_before(number.start, 1)
+        return bool(before) and before[0][2] in REFERENTIAL_OPENERS
+
+    def is_named_year(self, number: NumberMatch) -> bool:
+        """`Đông Xuân 2024 huyện ...`, `Ất Tỵ 2025`: a year after a name, not a count of what follows."""
+        if not _is_year(self.text[number.start:number.end]):
+            return False
+        return self.follows_a_name(number)
+
+    def follows_a_name(self, number: NumberMatch) -> bool:
+        """The word before the number is part of a name (`Bệnh viện 103`, `Sư đoàn 316`, `Đông Xuân 2024`).
+
+        Vietnamese names capitalize their first syllable only, so the whole word before the number (a
+        word token when the document has them) is checked, not just its last syllable.
+        """
+        before = self.words_before(number.start, 1)
+        if not before or not before[0][2][:1].isalpha():
+            return False
+        start = before[0][0]
+        token = self.token_ending_at(before[0][1])
+        if token is not None:
+            start = token.start
+        if not self.text[start].isupper():
+            return False
+        if not _opens_sentence(self.text, start):
+            return True
+        # first in its sentence: a name (`Công ty 26 ...`) unless a word that leads a figure (`Tăng 2 bậc`, `Có 5 hộ`)
+        word = tuple(self.text[start:before[0][1]].lower().split())
+        data = self.data
+        return not (word in data.qualifiers or word in data.changes or word in data.measure_trail
+                    or word in data.measure_lead or " ".join(word) in data.not_counted)
+
+    def unknown_noun(self, number: NumberMatch, at: int) -> tuple[int, int, str] | None:
+        """A word after digits that is neither a unit nor a listed noun, read as the counted thing."""
+        text = self.text
+        if number.in_words or text[at:at + 1] != " " or number.value != number.value.to_integral_value():
+            return None
+        if _is_year(text[number.start:number.end]):  # `2021-2026 khai mạc`, `năm 2024`
+            return None
+        token = self.token_at(at + 1)
+        if token is not None:
+            m = _LOWER_WORD.fullmatch(token.text)
+            if m is None:
+                return None
+            start, end = token.start, token.end
+        else:
+            m = _SYLLABLE.match(text, at + 1)
+            if m is None:
+                return None
+            start, end = m.start(), m.end()
+        word = text[start:end].lower()
+        if word.split()[0] in self.data.not_counted or word in self.data.units:
+            return None
+        if self.follows_a_name(number):  # `Bệnh viện 103 tiếp nhận`: a name's number, then the verb
+            return None
+        return start, end, word
+
+    def read_divisor(self, figure: Figure, at: int) -> int:
+        """`/hộ`, `/người/năm` after a unit: the rate's divisor, kept apart from the unit."""
+        parts = []
+        while len(parts) < 2:
+            slash = _DIVISOR.match(self.text, at)
+            if slash is None:
+                break
+            found = self.unit_at(slash.end())
+            if found is not None:
+                end = found[2]
+            else:
+                m = _SYLLABLE.match(self.text, slash.end())
+                if m is None:
+                    break
+                end = m.end()
+            parts.append(self.text[slash.end():end])
+            at = end
+        if parts:
+            figure.per = "/".join(parts)
+            figure.end = at
+        return at
+
+    def read_range(self, number: NumberMatch, low: Figure | None) -> tuple[list[Figure], int] | None:
+        """`6,5-7%`, `6,8%-7%`, `từ 5 đến 7 tấn`: the high end after the low one, both as figures.
+
+        The low end may lack the unit and scale (`1,5-2 triệu đồng`): it borrows those of the high end.
+        """
+        text = self.text
+        low_end = low.end if low is not None else number.end
+        if low is not None and (low.per is not None or low.unit_start is None):
+            return None
+        join = _RANGE_JOIN.match(text, low_end)
+        if join is None or join.end() >= len(text) or not text[join.end()].isdigit():
+            return None
+        high_start = join.end()
+        skip, _, of = self.shape_is_not_a_quantity(high_start)
+        if skip or of is not None:
+            return None
+        high_number = match_number(text, high_start)
+        if high_number is None:
+            return None
+        read = self.read_unit(high_number, high_number.end, glued=high_number.glued, ratio=False)
+        if read is None:
+            return None
+        high, end = read
+        if high.unit == NOT_A_QUANTITY:
+            return None
+        if low is not None:
+            if high.unit != low.unit or high.unit_start is None:
+                return None
+        else:
+            scale = high_number.scale if number.scale == 1 else Decimal(1)
+            low = Figure(number.start, number.end, number.start, number.end,
+                         number.value * scale * high.extras["factor"], high.unit)
+        if not low.value < high.value:
+            return None
+        if _is_year(text[number.start:number.end]) and _is_year(text[high_number.start:high_number.end]):
+            return None  # `vụ Đông Xuân 2024-2025 huyện ...`: two years are a term, whatever follows
+        start = low.start
+        opener = self.words_before(low.start, 1)
+        if opener and opener[0][2] == "từ" and join.group().strip() in ("đến", "tới"):
+            start = opener[0][0]
+        link = {"text": text[start:end], "start": start, "end": end,
+                "low": _number(low.value), "high": _number(high.value)}
+        low.range = {**link, "end_of_range": "low"}
+        high.range = {**link, "end_of_range": "high"}
+        return [low, high], end
+
+    def read_context(self, figure: Figure, *, base_after: Figure | None = None) -> None:
+        """Qualifiers and change verbs before the figure; what it is compared with after it."""
+        words = self.words_before(figure.number_start, self.data.longest_phrase * 2)
+        qualifier_start = qualifier_end = None
+        first = True
+        while words:
+            change = self.phrase_before(words, self.data.changes)
+            qualifier = self.phrase_before(words, self.data.qualifiers)
+            if change is not None and (qualifier is None or change[0] >= qualifier[0]):
+                n, verb = change
+                verb_start = words[-n][0]
+                figure.change = {"direction": verb.direction, "kind": verb.kind,
+                                 "text": self.text[verb_start:words[-1][1]], "base": None}
+                if first and verb.in_text and figure.unit == "%" and figure.range is None:
+                    figure.start = verb_start
+            elif qualifier is not None:
+                n = qualifier[0]
+                qualifier_start = words[-n][0]
+                qualifier_end = qualifier_end or words[-1][1]
+            else:
+                break
+            words = words[:-n]
+            first = False
+        if qualifier_start is not None and qualifier_end is not None:
+            figure.qualifier = (qualifier_start, qualifier_end)
+        figure.extras["context_start"] = words[-1][1] if words else figure.number_start
+        base = self.read_base((base_after or figure).end)
+        if base is not None:
+            figure.compared_to = base
+            if figure.change is not None:
+                figure.change["base"] = self.text[base[0]:base[1]]
+
+    def read_base(self, at: int) -> tuple[int, int] | None:
+        """What the figure ending at `at` is compared with: `so với cùng kỳ`, `kế hoạch`, `dự toán ... giao`."""
+        text = self.text
+        head = _BASE_HEAD.match(text, at)
+        if head is None or (head.group(1).lower(),) not in self.data.comparison_starts:
+            return None
+        words = [(at + m.start(), at + m.end(), m.group().lower()) for m in _WORD.finditer(text[at:at + 100])]
+        for n in range(min(3, len(words)), 0, -1):
+            kind = self.data.comparisons.get(tuple(w for _, _, w in words[:n]))
+            if kind is None:
+                continue
+            taken = words[:MAX_BASE_WORDS[kind]]
+            for i, (start, _, word) in enumerate(taken):
+                if i >= n and (_CLAUSE_BOUNDARY.match(text, start)
+                               or (word[0].isdigit() and not (word.isdigit() and int(word) in YEARS))):
+                    taken = taken[:i]  # the base ends at the clause's end or the next figure; `so với năm 2023` goes on
+                    break
+            return taken[0][0], taken[-1][1]
+        return None
+
+
+def _sentence_bounds(doc: Document) -> tuple[list[int], list[Span]]:
+    sentences = doc.get(SENTENCE) or [doc.span(0, len(doc.text), SENTENCE)]
+    return [s.start for s in sentences], sentences
+
+
+def _trim_measure(data: IndicatorData, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The measured thing within text[start:end]: after the last `cut` phrase, without lead and trail words."""
+    start = max(start, end - MAX_CLAUSE_CHARACTERS)
+    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
+    lower = [w for _, _, w in words]
+    for i in range(len(lower) - 1, -1, -1):  # the thing measured comes after the last `cho biết`, `với`, `tại`
+        if lower[i] not in data.measure_cut_firsts:
+            continue
+        cut = next((n for n in (3, 2, 1) if tuple(lower[i:i + n]) in data.measure_cut), 0)
+        if cut:
+            words, lower = words[i + cut:], lower[i + cut:]
+            break
+    first, last = 0, len(lower)
+    changed = True
+    while first < last and changed:
+        changed = False
+        for n in (3, 2, 1):
+            if last - first >= n and tuple(lower[first:first + n]) in data.measure_lead:
+                first, changed = first + n, True
+                break
+            if last - first >= n and tuple(lower[last - n:last]) in data.measure_trail:
+                last, changed = last - n, True
+                break
+    kept = words[first:min(last, first + MAX_MEASURE_WORDS)]  # a long clause names its thing first
+    if not kept or all(w in data.not_counted or not w[0].isalpha() for _, _, w in kept):
+        return None
+    return kept[0][0], kept[-1][1]
+
+
+def find_indicators(doc: Document, data: IndicatorData | None = None) -> list[Span]:
+    """Numeric quantities with units, as INDICATOR spans whose value is the record (offsets index doc.text)."""
+    data = data or load_indicator_data()
+    finder = _Finder(doc, data)
+    text = doc.text
+    figures: list[Figure] = []
+    reading_end = 0
+    for m in data.number_start.finditer(text):
+        if m.start() < reading_end:
+            continue
+        found, reading_end = finder.find_at(m.start())
+        figures.extend(found)
+    starts, sentences = _sentence_bounds(doc)
+    periods_of: dict[int, list[tuple[int, int]]] = {}  # per sentence, read only where a figure is
+    spans = []
+    previous: dict[str, Any] | None = None
+    previous_sentence = -1
+    for figure in figures:
+        index = max(0, bisect.bisect_right(starts, figure.start) - 1)
+        sentence = sentences[index]
+        if index != previous_sentence:
+            previous, previous_sentence = None, index
+        record = _record(doc, figure)
+        record.update(_measure_of(data, text, sentence, figure, previous))
+        if index not in periods_of:
+            periods_of[index] = [(p.start(), p.end())
+                                 for p in data.period_pattern.finditer(text, sentence.start, sentence.end)]
+        record["period"] = _period_for(text, periods_of[index], sentence, figure)
+        spans.append(doc.span(figure.start, figure.end, INDICATOR, record))
+        previous = record
+    return spans
+
+
+def _measure_of(data: IndicatorData, text: str, sentence: Span, figure: Figure,
+                previous: dict[str, Any] | None) -> dict[str, Any]:
+    """`measure` (and `refers_to`): the thing measured, from the clause before the figure.
+
+    A range's high end shares its low end's measure; a share or change with no clause of its own
+    (`190 tỷ đồng, tăng 5%`, `2.196,5 tỷ đồng, bằng 57,3% dự toán`) takes the measure of the figure
+    before it in the sentence and refers to that figure.
+    """
+    if figure.range is not None and figure.range["end_of_range"] == "high" and previous is not None:
+        return {"measure": previous["measure"]}
+    clause_start = max(sentence.start, previous["end"] if previous else sentence.start)
+    context_start = figure.extras["context_start"]
+    for boundary in _MEASURE_BOUNDARY.finditer(text, clause_start, context_start):
+        clause_start = boundary.end()
+    measure = _trim_measure(data, text, clause_start, context_start)
+    if measure is not None:
+        return {"measure": {"text": text[measure[0]:measure[1]], "start": measure[0], "end": measure[1]}}
+    if (previous is not None and (figure.change is not None or figure.unit == "%")
+            and ";" not in text[previous["end"]:figure.start]):
+        return {"measure": previous["measure"],
+                "refers_to": previous["refers_to"] or {"text": previous["text"], "start": previous["start"],
+                                                       "end": previous["end"]}}
+    return {}
+
+
+def _period_for(text: str, periods: list[tuple[int, int]], sentence: Span, figure: Figure) -> dict[str, Any] | None:
+    # `periods`: those of the figure's sentence
+    """The reporting period that governs a figure, from its sentence.
+
+    Within the figure's `;`-part: the nearest period before it, else the first after it (`trồng mới
+    17ha trong năm 2022`). Else a period that opens an earlier part of the sentence and is followed by
+    a comma (`6 tháng đầu năm 2024, tổng thu ...; giải ngân ...`): it governs the parts after it.
+    """
+    part_start = text.rfind(";", sentence.start, figure.start) + 1 or sentence.start
+    part_end = text.find(";", figure.end, sentence.end)
+    part_end = sentence.end if part_end < 0 else part_end
+    # `so với năm 2022` is the base of a comparison, not the figure's period
+    inside = [(s, e) for s, e in periods if not text[max(0, s - 16):s].rstrip().endswith(COMPARISON_MARKERS)]
+    before = [p for p in inside if part_start <= p[0] and p[1] <= figure.start]
+    after = [p for p in inside if p[0] >= figure.end and p[1] <= part_end]
+    openers = [p for p in inside if p[1] <= part_start and text[p[1]:p[1] + 1] == ","]
+    chosen = before[-1] if before else after[0] if after else openers[-1] if openers else None
+    if chosen is None:
+        return None
+    return {"text": text[chosen[0]:chosen[1]], "start": chosen[0], "end": chosen[1]}
+
+
+def _record(doc: Document, figure: Figure) -> dict[str, Any]:
+    text = doc.text
+    record: dict[str, Any] = {
+        "text": text[figure.start:figure.end],
+        "value": _number(figure.value),
+        "unit": figure.unit,
+    }
+    if figure.of is not None:
+        record["of"] = _number(figure.of)
+    record.update({
+        "start": figure.start,
+        "end": figure.end,
+        "raw_value": text[figure.number_start:figure.number_end],
+        "raw_unit": text[figure.unit_start:figure.unit_end] if figure.unit_start is not None else None,
+        "per": figure.per,
+        "qualifier": text[figure.qualifier[0]:figure.qualifier[1]] if figure.qualifier else None,
+        "measure": None,
+        "change": figure.change,
+        "compared_to": ({"text": text[figure.compared_to[0]:figure.compared_to[1]],
+                         "start": figure.compared_to[0], "end": figure.compared_to[1]}
+                        if figure.compared_to else None),
+        "range": figure.range,
+        "period": None,
+        "refers_to": None,  # the figure a share or change is of (`2.196,5 tỷ đồng, bằng 57,3% dự toán`)
+    })
+    return record
 
 
 def add_indicators(doc: Document) -> Document:
-    doc.set("INDICATOR", [])
+    """Stage: INDICATOR spans (requires SENTENCE; uses TOKEN when present for unknown counted nouns)."""
+    doc.set(INDICATOR, find_indicators(doc))
     return doc
 
 
 def indicator_records(doc: Document) -> list[dict[str, Any]]:
-    return []
+    """The `indicators` field: one record per INDICATOR span, in text order."""
+    return [dict(span.value) for span in doc.get(INDICATOR)]

@@ -1,0 +1,210 @@
+"""The indicators stage (pipeline/indicators.py): quantities with units, alone on hand-built documents."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.document import INDICATOR, SENTENCE, Document
+from pipeline.indicators import add_indicators, find_indicators, indicator_records, load_indicator_data
+from pipeline.tables import load_table
+
+ROOT = Path(__file__).resolve().parents[1]
+CANONICAL = {"VND", "USD", "%", "ha", "m2", "km2", "km", "m", "kg", "kg/ha", "m3", "MW", "kWh"}
+KEPT_AS_WRITTEN = {"EUR", "cm", "mm", "lít", "km/h"}  # units outside the canonical list, documented in units.tsv
+
+
+def records(text: str) -> list[dict]:
+    """The stage alone over a hand-built document: one sentence per line, no word tokens."""
+    doc = Document(text=text)
+    offset = 0
+    sentences = []
+    for line in text.split("\n"):
+        sentences.append(doc.span(offset, offset + len(line), SENTENCE))
+        offset += len(line) + 1
+    doc.set(SENTENCE, sentences)
+    return indicator_records(add_indicators(doc))
+
+
+def brief(text: str) -> list[tuple]:
+    return [(r["text"], r["value"], r["unit"], r.get("of")) for r in records(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Giá trị ước đạt 190 tỷ đồng, tăng 5% so với cùng kỳ.",
+         [("190 tỷ đồng", 190_000_000_000, "VND", None), ("tăng 5%", 5, "%", None)]),
+        ("Lúa Nhật J02 với diện tích 70ha tại 16 bản thuộc 10/12 xã.",
+         [("70ha", 70, "ha", None), ("16 bản", 16, "bản", None), ("10/12 xã", 10, "xã", 12)]),
+        ("Năng suất đạt 58,2 tạ/ha.", [("58,2 tạ/ha", 5820, "kg/ha", None)]),
+        ("Thu 2.196,5 tỷ đồng và 1 tỷ 200 triệu đồng.",
+         [("2.196,5 tỷ đồng", 2_196_500_000_000, "VND", None), ("1 tỷ 200 triệu đồng", 1_200_000_000, "VND", None)]),
+        ("Đón 1,02 triệu lượt khách và 61.000 lượt người.",
+         [("1,02 triệu lượt khách", 1_020_000, "lượt", None), ("61.000 lượt người", 61_000, "lượt", None)]),
+        ("Thực hiện ba chương trình cho hai mươi lăm hộ.",
+         [("ba chương trình", 3, "chương trình", None), ("hai mươi lăm hộ", 25, "hộ", None)]),
+        ("Xuất khẩu 95.600 tấn, công suất 450MW.",
+         [("95.600 tấn", 95_600_000, "kg", None), ("450MW", 450, "MW", None)]),
+        ("Bắt 38 vụ, thu 1.350 bao.", [("38 vụ", 38, "vụ", None), ("1.350 bao", 1350, "bao", None)]),
+    ],
+)
+def test_indicators_find_values_and_units(text: str, expected: list[tuple]) -> None:
+    assert brief(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kỳ họp thứ 12 HĐND tỉnh khóa XIX, nhiệm kỳ 2021-2026.",
+        "Ngày 20/6/2022, báo cáo 6 tháng đầu năm và nhiệm vụ quý III.",
+        "Theo Nghị quyết số 12/NQ-HĐND và Quyết định 1719/QĐ-TTg.",
+        "Sạt lở trên Quốc lộ 217, tỉnh lộ 176 và ĐT.176.",
+        "Lúc 8h30, gọi 0277.3851.246.",
+        "Dịch Covid 19 được kiểm soát, mô hình lúa J02, công nghiệp 4.0.",
+        "Người từ 60 tuổi, trong 3 ngày, sau 10 năm.",
+        "",
+    ],
+)
+def test_indicators_ignore_what_is_not_a_quantity(text: str) -> None:
+    assert records(text) == []
+
+
+def test_indicators_record_carries_offsets_and_what_was_written() -> None:
+    text = "Mức hỗ trợ là khoảng 40 triệu đồng/hộ."
+    [record] = records(text)
+    assert record["text"] == text[record["start"]:record["end"]] == "40 triệu đồng/hộ"
+    assert record["raw_value"] == "40 triệu"
+    assert record["raw_unit"] == "đồng"
+    assert record["per"] == "hộ"
+    assert record["qualifier"] == "khoảng"
+    assert record["measure"]["text"] == "Mức hỗ trợ"
+    assert text[record["measure"]["start"]:record["measure"]["end"]] == "Mức hỗ trợ"
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "kind", "base"),
+    [
+        ("Kim ngạch tăng 12,4% so với cùng kỳ.", "tăng", "by", "so với cùng kỳ"),
+        ("Tỷ lệ hộ nghèo giảm còn 4,15%.", "giảm", "to", None),
+        ("Xuất khẩu vượt 4,2% kế hoạch.", "vượt", "by", "kế hoạch"),
+        ("GRDP ước tăng 7,12% so với năm 2023.", "tăng", "by", "so với năm 2023"),
+    ],
+)
+def test_indicators_change_has_direction_and_base(text: str, direction: str, kind: str, base: str | None) -> None:
+    [record] = records(text)
+    assert record["change"]["direction"] == direction
+    assert record["change"]["kind"] == kind
+    assert record["change"]["base"] == base
+
+
+@pytest.mark.parametrize(
+    ("text", "in_text"),
+    [("doanh thu tăng 27,5%", "tăng 27,5%"), ("doanh thu tăng hơn 27,5%", "27,5%"), ("tăng 5 dự án", "5 dự án")],
+)
+def test_indicators_text_keeps_a_directly_attached_percentage_verb(text: str, in_text: str) -> None:
+    [record] = records(text)
+    assert record["text"] == in_text
+
+
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        ("Năm 2023, tổng giá trị sản xuất ước đạt 4.512,7 tỷ đồng. Thu ngân sách đạt 45,6 tỷ đồng.",
+         ["tổng giá trị sản xuất", "Thu ngân sách"]),
+        ("Ông cho biết tổng đàn gia súc đạt 45.230 con; trồng mới 250 ha rừng.", ["tổng đàn gia súc", "trồng mới"]),
+        ("Nhân rộng mô hình lúa với tổng diện tích 70ha, tại 16 bản.", ["tổng diện tích", None]),
+    ],
+)
+def test_indicators_measure_is_the_thing_before_the_figure(text: str, measures: list[str | None]) -> None:
+    found = records(text)
+    assert [(r["measure"] or {}).get("text") for r in found] == measures
+    for r in found:
+        if r["measure"]:
+            assert text[r["measure"]["start"]:r["measure"]["end"]] == r["measure"]["text"]
+
+
+def test_indicators_share_refers_to_the_figure_before() -> None:
+    text = "Tổng thu ngân sách đạt 2.196,5 tỷ đồng, bằng 57,3% dự toán."
+    total, share = records(text)
+    assert share["measure"]["text"] == total["measure"]["text"] == "Tổng thu ngân sách"
+    assert share["refers_to"]["text"] == "2.196,5 tỷ đồng"
+    assert share["compared_to"]["text"] == "dự toán"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit", "linked"),
+    [
+        ("Tăng trưởng đạt 6,5-7%.", 6.5, 7, "%", "6,5-7%"),
+        ("Tăng trưởng đạt 6,8%-7%.", 6.8, 7, "%", "6,8%-7%"),
+        ("Năng suất từ 5 đến 7 tấn/ha.", 5000, 7000, "kg/ha", "từ 5 đến 7 tấn/ha"),
+        ("Chi phí 1,5-2 triệu đồng.", 1_500_000, 2_000_000, "VND", "1,5-2 triệu đồng"),
+    ],
+)
+def test_indicators_range_gives_two_linked_records(text: str, low: float, high: float, unit: str, linked: str) -> None:
+    first, second = records(text)
+    assert (first["value"], second["value"], first["unit"], second["unit"]) == (low, high, unit, unit)
+    assert first["range"]["text"] == second["range"]["text"] == linked
+    assert (first["range"]["end_of_range"], second["range"]["end_of_range"]) == ("low", "high")
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("6 tháng đầu năm 2024, tổng thu đạt 5.120 tỷ đồng; giải ngân đạt 41,8%.", "6 tháng đầu năm 2024"),
+        ("Trồng mới 17ha trong năm 2022.", "năm 2022"),
+        ("Trong quý III/2024, thu hút 12 dự án.", "quý III/2024"),
+        ("Thu hút 12 dự án.", None),
+        ("Xảy ra 12 vụ tai nạn, giảm 3 vụ so với năm 2022.", None),
+    ],
+)
+def test_indicators_period_is_the_one_stated_in_the_sentence(text: str, period: str | None) -> None:
+    for record in records(text):
+        assert (record["period"] or {}).get("text") == period
+
+
+def test_indicators_period_at_the_end_of_a_part_stays_in_its_part() -> None:
+    first, second = records("Trồng mới 17ha trong năm 2022; giá trị đạt 5,3 tỷ đồng.")
+    assert first["period"]["text"] == "năm 2022"
+    assert second["period"] is None
+
+
+def test_indicators_spans_are_stored_under_their_label() -> None:
+    doc = Document(text="Có 36 hộ dân.")
+    doc.set(SENTENCE, [doc.span(0, len(doc.text), SENTENCE)])
+    spans = find_indicators(doc)
+    assert [(s.label, s.text, s.value["unit"]) for s in spans] == [(INDICATOR, "36 hộ dân", "hộ")]
+    assert add_indicators(doc).get(INDICATOR) == spans
+
+
+def test_indicators_seed_matches_its_gold(seed_doc) -> None:
+    gold = json.loads((ROOT / "corpora" / "seed" / "quan-son-2022-06-20.gold.json").read_text(encoding="utf-8"))
+    found = [(r["text"], r["value"], r["unit"], r.get("of")) for r in indicator_records(seed_doc)]
+    assert found == [(g["text"], g["value"], g["unit"], g.get("of")) for g in gold["indicators"]]
+
+
+def test_indicators_spans_cut_the_normalized_text(seed_doc) -> None:
+    for span in seed_doc.get(INDICATOR):
+        assert seed_doc.text[span.start:span.end] == span.text == span.value["text"]
+        measure = span.value["measure"]
+        if measure:
+            assert seed_doc.text[measure["start"]:measure["end"]] == measure["text"]
+
+
+@pytest.mark.parametrize("table", ["units.tsv"])
+def test_indicators_units_table_converts_to_the_canonical_units(table: str) -> None:
+    units = {row["unit"] for row in load_table(table, ("surface", "unit", "factor"))}
+    assert units <= CANONICAL | KEPT_AS_WRITTEN | {"-"}
+
+
+@pytest.mark.parametrize("table", ["counted_nouns.tsv"])
+def test_indicators_counted_nouns_are_lower_case_heads(table: str) -> None:
+    for row in load_table(table, ("surface", "unit")):
+        assert row["surface"] == row["surface"].lower() and row["unit"] == row["unit"].lower(), row
+        assert row["unit"] not in CANONICAL or row["unit"] == "người", row
+
+
+def test_indicators_tables_load_once() -> None:
+    assert load_indicator_data() is load_indicator_data()
