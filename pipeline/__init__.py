@@ -23,6 +23,8 @@ from .errors import (
     RuleDataError,
     UnsupportedFormatError,
 )
+from .frames import read_output, to_frames
+from .runner import run
 
 __all__ = [
     "BinaryInputError",
@@ -39,4 +41,7 @@ __all__ = [
     "__version__",
     "extract",
     "extract_file",
+    "read_output",
+    "run",
+    "to_frames",
 ]

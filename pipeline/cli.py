@@ -3,6 +3,7 @@
     python -m pipeline run ARTICLES... --out OUT/     extract every article to OUT/<path>.json (see runner.py)
     python -m pipeline eval GOLD_DIR [--show]         score the pipeline against gold files
     python -m pipeline bench [FOLDER]                 speed, memory, ratio to underthesea word_tokenize
+    python -m pipeline report OUT/ [-o report.html]   one HTML page: highlighted articles, sortable tables
 """
 
 from __future__ import annotations
@@ -86,6 +87,18 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    try:
+        path = write_report(args.folder, args.output or args.folder / "report.html")
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"report -> {path}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline",
                                      description="Structured data from Vietnamese local-government news.")
@@ -117,6 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--workers", type=int, nargs="*", default=[], help="also time the batch runner with these")
     be.add_argument("--json", action="store_true", help="print the figures as JSON")
     be.set_defaults(func=_bench)
+
+    rep = commands.add_parser("report", help="a self-contained HTML page of a run's output")
+    rep.add_argument("folder", type=Path, help="the output folder of `run`")
+    rep.add_argument("-o", "--output", type=Path, help="the HTML file (default: FOLDER/report.html)")
+    rep.set_defaults(func=_report)
     return parser
 
 

@@ -9,7 +9,7 @@ def test_api_public_names_are_curated() -> None:
     assert sorted(pipeline.__all__) == sorted(
         ["BinaryInputError", "Document", "EmptyArticleError", "InputDecodingError", "InputError",
          "InputTooLargeError", "PipelineError", "RuleDataError", "Source", "Span", "UnsupportedFormatError",
-         "__version__", "extract", "extract_file"])
+         "__version__", "extract", "extract_file", "read_output", "run", "to_frames"])
     for name in pipeline.__all__:
         assert hasattr(pipeline, name), name
 

@@ -44,3 +44,25 @@ def test_cli_missing_input_is_a_clear_error(tmp_path) -> None:
     result = run_cli("run", str(tmp_path / "nope"), "--out", str(tmp_path / "o"), cwd=tmp_path)
     assert result.returncode == 2
     assert "no such file or folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_report_writes_a_page_with_every_official(tmp_path, seed_path) -> None:
+    articles = tmp_path / "in"
+    articles.mkdir()
+    shutil.copy(seed_path, articles)
+    assert run_cli("run", str(articles), "--out", str(tmp_path / "out"), "--quiet", cwd=tmp_path).returncode == 0
+    result = run_cli("report", str(tmp_path / "out"), "-o", str(tmp_path / "r.html"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    document = json.loads((tmp_path / "out" / "quan-son-2022-06-20.json").read_text(encoding="utf-8"))
+    assert document["officials"]
+    for official in document["officials"]:
+        assert official["name"] in page
+
+
+def test_cli_bench_reports_the_ratio_to_word_tokenize(tmp_path, seed_path) -> None:
+    result = run_cli("bench", str(seed_path.parent), "--articles", "3", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["articles"] == 3 and figures["ratio"] > 0
+    assert set(figures["stage_seconds"]) >= {"normalize", "segment", "officials", "places", "indicators"}
