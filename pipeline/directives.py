@@ -1,16 +1,860 @@
-"""Stage: DIRECTIVE spans. Placeholder until issue 6 lands: finds nothing yet."""
+"""Stage: DIRECTIVE spans, one per instruction, request or assignment (GUIDE.md "directives").
+
+How a directive is read, in the order a reader does it:
+
+1. A *directive verb* of `directive_verbs.tsv` (`yêu cầu`, `đề nghị`, `giao`, ...) in a context that
+   `directive_contexts.tsv` does not rule out: a past report (`đã chỉ đạo`), a passive (`được giao`),
+   a noun (`theo yêu cầu`, `hồ sơ đề nghị`, `Ban Chỉ đạo`), a compound (`giao thông`, `bàn giao`).
+   Some verbs need more: `nhấn mạnh ... cần`, `giao <addressee>`, a person as the subject.
+2. Each sentence is cut into *tasks* at `;` and `:` (not inside brackets or quotes). A directive runs
+   from after its verb to the end of its task; a verb inside that stretch belongs to it
+   (`đề nghị UBND tỉnh chỉ đạo các sở ...` is one directive) unless `đồng thời` opens a new one.
+3. A task after `;` without a verb of its own inherits the last verb (`giao A; giao B; C`), unless
+   it reads as a report (`...; một số ý kiến phản ánh ...`).
+4. A colon after a verb makes what precedes it an *introducer* (`chỉ đạo một số nhiệm vụ trọng tâm
+   sau:`): it is no directive itself, every task after it is one, governed by that verb; a task
+   opening with a verb of its own takes that verb (`sau: Đề nghị A; B` gives đề nghị A, chỉ đạo B).
+   A colon after a clause without a verb (`đóng góp ý kiến ... như: Đề nghị A; B; C`) opens a list
+   whose first explicit verb carries on. A list may continue over bullet paragraphs (`- ...`).
+
+Each span's text is the directive's `text` (SCHEMA.md); its value holds the verb, the issuer (the
+subject, resolved to a person through OFFICIAL/POSITION spans or a pronoun), the addressees, the
+action and the deadline, each with offsets into `doc.text`.
+"""
 
 from __future__ import annotations
 
+import calendar
+import datetime
+import functools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from .document import Document
+import regex
+
+from .document import (
+    BYLINE,
+    CAPTION,
+    DIRECTIVE,
+    EVENT,
+    OFFICIAL,
+    PARAGRAPH,
+    POSITION,
+    SENTENCE,
+    TITLE,
+    Document,
+    Span,
+)
+from .tables import load_table
+
+MAX_ADDRESSEE_WORDS = 20
+MAX_ISSUER_WORDS = 12
+BREAKER_WINDOW_WORDS = 8  # a carried task is a report when a reporting verb comes this early
+MODAL_WINDOW_CHARS = 200  # "nhấn mạnh <addressee> cần": the modal follows within the task, soon
+
+_WORD = regex.compile(r"\w+")
+_LINE = regex.compile(r"[^\n]+")
+_WORD_AT_END = regex.compile(r"\w\s*$")
+_CLAUSE_MARK = regex.compile(r"[,:]")
+_CAPITAL_START = regex.compile(r"\s*\p{Lu}")
+_JOINED_END = regex.compile(r"(?<!\w)(?:và|đồng thời)\s*$")  # "X đánh giá ... và chỉ đạo": the subject is X
+_COMMA_BEFORE = regex.compile(r",\s*$")
+_LIST_JOINT = regex.compile(r",\s*|\s+và\s+")
+_CHO = regex.compile(r"(?:nhiệm vụ\s+|trách nhiệm\s+)?cho\s+")  # "giao nhiệm vụ cho X": X is the addressee
+_SPLIT_MARK = regex.compile(r"[;:()\[\]{}“”«»‘’\"']")
+_LEADING = regex.compile(r"[\s:;,.…\-–—]+")
+_BULLET = regex.compile(r"(?:[-–—+•*▪●]+\s*|\(?\d{1,2}[.)]\s+|\(?[a-zđ]\)\s+|[IVX]{1,4}[.)]\s+|\(\d{1,2}\)\s*)")
+_NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}]*(?:['’]\p{Lu}?[\p{Ll}\p{M}]*)?"  # "Nguyễn", "H'Linh", "K'Brơi"
+_QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'"}
+_OPENERS = "([{“«‘"
+_CLOSERS = ")]}”»’"
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    surface: str
+    verb: str
+    conditions: frozenset[str]
+
+
+@dataclass(frozen=True)
+class DirectiveData:
+    """Compiled rule data of the directive tables."""
+
+    verbs: regex.Pattern[str]  # every surface, longest first, whole words, any case
+    rules: dict[str, VerbRule]  # by lower-case surface with single spaces
+    before: dict[str, regex.Pattern[str]]  # verb -> "ruled out" when the text before it matches
+    after: dict[str, regex.Pattern[str]]  # verb -> "ruled out" when the text after it matches
+    addressee: regex.Pattern[str]
+    body: regex.Pattern[str]
+    addressee_words: regex.Pattern[str]
+    new_addressee: regex.Pattern[str]  # begins a further addressee after `,` or `và`
+    person_name: regex.Pattern[str]  # "ông Nguyễn Văn A": a name after an honorific (no officials stage)
+    adverbial: regex.Pattern[str]
+    action: regex.Pattern[str]
+    action_first: regex.Pattern[str]
+    modal: regex.Pattern[str]
+    connector_before: regex.Pattern[str]
+    opener: regex.Pattern[str]  # bullets, numbering words and connectors at the start of a task
+    connector_start: regex.Pattern[str]  # "Đồng thời, ..." opening a sentence
+    list_opener: regex.Pattern[str]  # "... các nhiệm vụ sau" at a paragraph's end
+    bullet_start: regex.Pattern[str]  # a task that is numbered: "- ...", "(2) ...", "Hai là, ..."
+    breaker: regex.Pattern[str]
+    pronoun_word: regex.Pattern[str]
+    pronoun_clause: regex.Pattern[str]
+    deadlines: tuple[tuple[str, regex.Pattern[str]], ...]
+    deadline_any: regex.Pattern[str]  # any deadline phrase: most texts have none, and are done with at once
+
+
+def _words_pattern(phrases: Sequence[str]) -> str:
+    """An alternation of phrases, longest first, each space matching any run of spaces."""
+    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in unique)
+
+
+@functools.cache
+def load_directive_data() -> DirectiveData:
+    verb_rows = load_table("directive_verbs.tsv", ("surface", "verb", "condition"))
+    rules = {" ".join(r["surface"].lower().split()): VerbRule(
+        r["surface"], r["verb"], frozenset(c for c in r["condition"].split("+") if c and c != "-"))
+        for r in verb_rows}
+    verbs = regex.compile(rf"(?<!\w)(?:{_words_pattern(list(rules))})(?!\w)", regex.IGNORECASE)
+
+    context_rows = load_table("directive_contexts.tsv", ("phrase", "side", "verbs", "why"))
+    skips = [r["phrase"] for r in context_rows if r["side"] == "skip"]
+    skip = rf"(?:\s+(?:{_words_pattern(skips)}))*" if skips else ""
+    before: dict[str, regex.Pattern[str]] = {}
+    after: dict[str, regex.Pattern[str]] = {}
+    for verb in sorted({rule.verb for rule in rules.values()}):
+        def applies(row: dict[str, str], verb: str = verb) -> bool:
+            return row["verbs"] == "*" or verb in {v.strip() for v in row["verbs"].split(",")}
+        befores = [r["phrase"] for r in context_rows if r["side"] == "before" and applies(r)]
+        afters = [r["phrase"] for r in context_rows if r["side"] == "after" and applies(r)]
+        before[verb] = regex.compile(rf"(?:^|(?<=[^\w]))(?:{_words_pattern(befores)}){skip}\s*$", regex.IGNORECASE)
+        # "nhấn mạnh, mỗi cấp ủy ... cần": a comma may follow a verb whose modal shows the instruction
+        modal_only = all("modal" in r.conditions for r in rules.values() if r.verb == verb)
+        punctuation = r"[.;)!?…”\"]" if modal_only else r"[,.;)!?…”\"]"
+        after[verb] = regex.compile(rf"^\s*(?:(?:{_words_pattern(afters)})(?!\w)|{punctuation}|$)")
+
+    word_rows = load_table("directive_words.tsv", ("word", "role"))
+    by_role: dict[str, list[str]] = {}
+    for row in word_rows:
+        by_role.setdefault(row["role"], []).append(row["word"])
+
+    def role(name: str) -> str:
+        return _words_pattern(by_role.get(name, []))
+
+    openers = rf"(?:{role('bullet')})\s*[,:.]?\s*|(?:{role('connector')}|và|cũng|ngoài ra|bên cạnh đó)(?!\w)\s*,?\s*"
+    deadline_rows = load_table("deadline_phrases.tsv", ("phrase", "kind"))
+    deadlines = []
+    for kind, number in _DEADLINE_NUMBERS.items():
+        phrases = [r["phrase"] for r in deadline_rows if r["kind"] == kind]
+        if phrases:
+            deadlines.append((kind, regex.compile(rf"(?<!\w)(?:{_words_pattern(phrases)}){number}", regex.IGNORECASE)))
+    return DirectiveData(
+        verbs=verbs,
+        rules=rules,
+        before=before,
+        after=after,
+        addressee=regex.compile(rf"\s*(?:(?i:{role('addressee')})(?!\w)|\p{{Lu}})"),
+        addressee_words=regex.compile(rf"(?<!\w)(?:{role('addressee')})(?!\w)", regex.IGNORECASE),
+        new_addressee=regex.compile(
+            rf"(?:các|những|mỗi)(?!\w)|(?:{role('organisation')})(?!\w)|(?:{role('level')})\s+\p{{Lu}}"),
+        person_name=regex.compile(
+            rf"(?<!\w)(?i:{role('pronoun')})\s+(?!(?:{role('title')})(?!\w))"
+            rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})"),
+        adverbial=regex.compile(rf"\s*(?:{role('adverbial')})(?!\w)", regex.IGNORECASE),
+        body=regex.compile(rf"\s*(?:{role('body')})(?!\w)", regex.IGNORECASE),
+        action=regex.compile(rf"(?<!\w)(?:{role('action')})(?!\w)"),  # lower case only: "Đầu tư" is a name
+        action_first=regex.compile(rf"\s*(?:{role('action')})(?!\w)", regex.IGNORECASE),  # "Rà soát, ..."
+        modal=regex.compile(rf"(?<!\w)(?!(?:{role('not_modal')})(?!\w))(?:{role('modal')})(?!\w)"),
+        connector_before=regex.compile(rf"(?<!\w)(?:{role('connector')})(?:\s+cũng)?\s*,?\s*$", regex.IGNORECASE),
+        opener=regex.compile(rf"\s*(?:{_BULLET.pattern}|{openers})", regex.IGNORECASE),
+        connector_start=regex.compile(rf"\s*(?:{role('connector')})\s*,", regex.IGNORECASE),
+        list_opener=regex.compile(rf"(?<!\w)(?:{role('list_opener')})\s*[:.]?\s*$", regex.IGNORECASE),
+        bullet_start=regex.compile(rf"\s*(?:{_BULLET.pattern}|(?:{role('bullet')})\s*[,:.])", regex.IGNORECASE),
+        breaker=regex.compile(rf"(?<!\w)(?:{role('breaker')}|đã)(?!\w)", regex.IGNORECASE),
+        pronoun_word=regex.compile(rf"(?<!\w)(?:{role('pronoun')})(?!\w)", regex.IGNORECASE),
+        pronoun_clause=regex.compile(
+            rf"^\s*(?:{role('pronoun')})(?:\s+(?:{role('adverb')}))*\s*$", regex.IGNORECASE),
+        deadlines=tuple(deadlines),
+        deadline_any=regex.compile(rf"(?<!\w)(?:{_words_pattern([r['phrase'] for r in deadline_rows])})(?!\w)",
+                                   regex.IGNORECASE),
+    )
+
+
+# What must follow a deadline phrase of each kind (deadline_phrases.tsv).
+_YEAR_AFTER = r"(?:\s*/\s*(?P<year>\d{4})|\s+năm\s+(?P<year2>\d{4}))?"
+_DEADLINE_NUMBERS = {
+    "date": r"\s*(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{2}(?:\s*phút)?)?\s*,?\s*)?"  # "trước 17 giờ ngày 6/9"
+            r"(?:ngày\s+)?(?:(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})(?:\s*[/.-]\s*(?P<year>\d{4}))?"
+            r"|(?P<day2>\d{1,2})\s+tháng\s+(?P<month2>\d{1,2})(?:\s+năm\s+(?P<year2>\d{4}))?)(?![\d/])",
+    "month": rf"\s+(?P<month>\d{{1,2}}){_YEAR_AFTER}(?![\d/])",
+    "month_before": rf"\s+(?P<month>\d{{1,2}}){_YEAR_AFTER}(?![\d/])",
+    "quarter": rf"\s+(?P<quarter>IV|I{{1,3}}|[1-4]){_YEAR_AFTER}(?![\w/])",
+    "quarter_before": rf"\s+(?P<quarter>IV|I{{1,3}}|[1-4]){_YEAR_AFTER}(?![\w/])",
+    "year": r"\s+(?P<year>\d{4})(?!\d)",
+    "year_end": r"(?:\s+(?:năm\s+)?(?P<year>\d{4}))?(?!\w)",
+    "text": r"(?!\w)",
+}
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+# ---------------------------------------------------------------------------------------------
+# Units and tasks
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a sentence between `;`/`:` marks; `mark` is the mark that ends it ("" at the end)."""
+
+    start: int
+    end: int
+    mark: str
+    bullet: bool = False  # a bullet paragraph of a list
+
+
+def split_tasks(text: str, start: int, end: int) -> list[Segment]:
+    """Cut text[start:end] at `;` and at `:` followed by a space, outside brackets and quotes.
+
+    >>> [(s.start, s.end, s.mark) for s in split_tasks("sau: A; B", 0, 9)]
+    [(0, 3, ':'), (4, 6, ';'), (7, 9, '')]
+    """
+    segments = []
+    depth = 0
+    quote: str | None = None
+    cut = start
+    for found in _SPLIT_MARK.finditer(text, start, end):
+        i = found.start()
+        ch = text[i]
+        if quote is not None:
+            if ch == _QUOTES[quote] and (ch not in "'\"" or i + 1 >= end or not text[i + 1].isalnum()):
+                quote = None
+            continue
+        if ch in _QUOTES and ch not in "'’" and (ch != '"' or i == start or not text[i - 1].isalnum()):
+            quote = ch
+        elif ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch == ";" or (ch == ":" and (i + 1 >= end or text[i + 1].isspace()))):
+            segments.append(Segment(cut, i, ch))
+            cut = i + 1
+    segments.append(Segment(cut, end, ""))
+    return segments
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence, or a bullet paragraph that continues the list its previous unit opened."""
+
+    start: int
+    end: int
+    continues_list: bool = False
+    opens_list: bool = False  # "... các nhiệm vụ sau" with bullet lines next: read as if it ended in a colon
+    paragraph: int = 0
+
+
+def _skipped_paragraphs(doc: Document) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for label in (TITLE, BYLINE, CAPTION) for s in doc.get(label)]
+
+
+_ABBREVIATED_CODE = regex.compile(r"(?<!\w)\p{Lu}{1,4}\.$")
+
+
+def _rejoin(doc: Document, sentences: Sequence[Span]) -> list[tuple[int, int]]:
+    """Sentences, re-joined where a road or document code was cut at its dot (`ĐT.` | `305 bị sụt lún`)."""
+    joined: list[tuple[int, int]] = []
+    for sentence in sentences:
+        if joined and _ABBREVIATED_CODE.search(doc.text, joined[-1][0], joined[-1][1]) and sentence.text[:1].isdigit():
+            joined[-1] = (joined[-1][0], sentence.end)
+        else:
+            joined.append((sentence.start, sentence.end))
+    return joined
+
+
+def iter_units(doc: Document, data: DirectiveData) -> Iterator[Unit]:
+    """The sentences of the body, with bullet paragraphs that follow a sentence ending in `:` (or in a
+    list opener such as `các nhiệm vụ sau`)."""
+    skipped = _skipped_paragraphs(doc)
+    headings = [(s.start, s.end) for label in (TITLE, BYLINE) for s in doc.get(label)]
+    paragraphs = doc.get(PARAGRAPH) or [doc.span(m.start(), m.end(), PARAGRAPH)
+                                        for m in _LINE.finditer(doc.text)]
+    by_paragraph: dict[int, list[Span]] = {}
+    index = 0
+    for sentence in doc.get(SENTENCE):  # both sorted by position
+        while index < len(paragraphs) and paragraphs[index].end <= sentence.start:
+            index += 1
+        if index < len(paragraphs) and paragraphs[index].start <= sentence.start:
+            by_paragraph.setdefault(index, []).append(sentence)
+    list_open = False  # the list a colon opened goes on over bullet paragraphs
+    after_colon = False  # ... or, without bullets, into the first sentence of the next paragraph
+    for index, paragraph in enumerate(paragraphs):
+        if list_open and _BULLET.match(paragraph.text) and not any(
+                s <= paragraph.start < e for s, e in headings):  # a short bullet without a stop reads as a caption
+            yield Unit(paragraph.start, paragraph.end, continues_list=True, paragraph=index)
+            after_colon = False
+            continue
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        opener = bool(following is not None and _BULLET.match(following.text)
+                      and data.list_opener.search(doc.text, paragraph.start, paragraph.end))
+        heading = any(s <= paragraph.start < e for s, e in headings)
+        if heading or (not opener and any(s <= paragraph.start < e for s, e in skipped)):
+            list_open = after_colon = False  # a caption is skipped, unless it opens a list of bullets
+            continue
+        pieces = _rejoin(doc, by_paragraph.get(index) or [paragraph])
+        for position, (start, end) in enumerate(pieces):
+            yield Unit(start, end, continues_list=after_colon and position == 0,
+                       opens_list=opener and position == len(pieces) - 1, paragraph=index)
+        list_open = after_colon = opener or doc.text[paragraph.start:paragraph.end].rstrip().endswith(":")
+
+
+# ---------------------------------------------------------------------------------------------
+# Verbs
+
+
+@dataclass(frozen=True)
+class VerbHit:
+    start: int
+    end: int
+    rule: VerbRule
+
+    @property
+    def verb(self) -> str:
+        return self.rule.verb
+
+
+def find_verb_hits(doc: Document, start: int, end: int, data: DirectiveData) -> list[VerbHit]:
+    """Directive verbs in doc.text[start:end] whose context does not rule them out (conditions aside)."""
+    text = doc.text
+    hits = []
+    for match in data.verbs.finditer(text, start, end):
+        rule = data.rules[" ".join(match.group().lower().split())]
+        before = text[max(start, match.start() - 60):match.start()]
+        after = text[match.end():match.end() + 40]  # past the task's end: "yêu cầu:" opens a list
+        if data.before[rule.verb].search(before):
+            continue
+        if data.after[rule.verb].match(after) and not (
+                after.lstrip().startswith(",")
+                and data.modal.search(text, match.end(), min(end, match.end() + MODAL_WINDOW_CHARS))):
+            continue  # but "yêu cầu, thời gian tới các địa phương cần ...": a comma, then the instruction
+        if match.group()[0].isupper() and _WORD_AT_END.search(before):
+            continue  # "Ban Chỉ đạo", "Chỉ thị số 15": a name, not a verb, mid-clause
+        hits.append(VerbHit(match.start(), match.end(), rule))
+    return hits
+
+
+def _content_start(text: str, segment: Segment, data: DirectiveData) -> int:
+    """Where a task's words begin: after spaces, bullets, numbering words and connectors."""
+    position = segment.start
+    while True:
+        while position < segment.end and text[position].isspace():
+            position += 1
+        match = data.opener.match(text, position, segment.end)
+        if match is None or match.end() == position:
+            return position
+        position = match.end()
+
+
+def _meets_conditions(doc: Document, hit: VerbHit, task_end: int, next_segment: Segment | None,
+                      has_official_subject: bool, data: DirectiveData) -> bool:
+    text = doc.text
+    conditions = hit.rule.conditions
+    following = text[hit.end:task_end]
+    if "addressee" in conditions and not data.addressee.match(following):
+        return False
+    if "body" in conditions and not data.body.match(following):
+        return False
+    if "modal" in conditions:
+        window = following[:MODAL_WINDOW_CHARS]
+        if next_segment is not None and not following.strip():
+            window = text[next_segment.start:next_segment.end][:MODAL_WINDOW_CHARS]
+        if not data.modal.search(window):
+            return False
+    return not ("official" in conditions and not has_official_subject)
+
+
+# ---------------------------------------------------------------------------------------------
+# Issuer, addressees, action, deadline
+
+
+def _organisation(span: Span) -> str | None:
+    organisation = span.value.get("organisation_expanded") or span.value.get("organisation")
+    return " ".join(str(organisation).lower().split()) if organisation else None
+
+
+def _person_of(doc: Document, span: Span) -> str | None:
+    """The person an OFFICIAL or POSITION span names; a title-only POSITION is resolved by its title."""
+    person = span.value.get("person")
+    if person:
+        return str(person)
+    if span.label != POSITION:
+        return None
+    if span.value.get("group"):
+        return None  # "các đồng chí Phó Chủ tịch UBND huyện": several people
+    role, organisation = span.value.get("role"), _organisation(span)
+    same_title = [p for p in doc.get(POSITION) if p.value.get("person") and (
+        (role and organisation and p.value.get("role") == role and _organisation(p) == organisation)
+        or " ".join(p.text.lower().split()) == " ".join(span.text.lower().split()))]
+    if not same_title:
+        return None
+    before = [p for p in same_title if p.start < span.start]
+    return str((before[-1] if before else same_title[0]).value["person"])
+
+
+def _people(doc: Document) -> list[Span]:
+    return sorted(doc.get(OFFICIAL) + doc.get(POSITION), key=lambda s: (s.start, s.end))
+
+
+def _issuer_record(doc: Document, start: int, end: int, person: str | None) -> dict[str, Any]:
+    return {"text": doc.text[start:end], "start": start, "end": end, "person": person}
+
+
+def _outside(span_start: int, excluded: Sequence[tuple[int, int]]) -> bool:
+    return not any(a <= span_start < b for a, b in excluded)
+
+
+def _subject_bounds(text: str, clause_start: int, verb_start: int, data: DirectiveData) -> tuple[int, int] | None:
+    """The words right before the verb that read as its subject (`Cử tri phường A, phường B`).
+
+    Comma-clauses are taken from the verb backwards while they read as one noun phrase: none opens
+    with an adverbial (`Tại hội nghị`), reports (`cho biết`, `đã`) or acts; a clause that starts with a
+    capital letter is where a subject begins.
+    """
+    bounds = [clause_start, *(clause_start + m.end() for m in _CLAUSE_MARK.finditer(text[clause_start:verb_start]))]
+    start = None
+    for cut in reversed(bounds):
+        clause = text[cut:verb_start if start is None else start]
+        if data.adverbial.match(clause) or data.breaker.search(clause) or (
+                start is not None and data.action.search(clause)):
+            break
+        start = cut
+        if len(_WORD.findall(text[start:verb_start])) > MAX_ISSUER_WORDS:
+            return None
+        if _CAPITAL_START.match(clause):
+            break
+    if start is None:
+        return None
+    while start < verb_start and text[start].isspace():
+        start += 1
+    end = verb_start
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def find_issuer(doc: Document, clause_start: int, verb_start: int, found: Sequence[_Found],
+                data: DirectiveData) -> dict[str, Any] | None:
+    """Who gives the directive: the subject before the verb, resolved to a person where the text allows.
+
+    The last OFFICIAL/POSITION span (or, with no officials stage, `ông`/`đồng chí` + name) before the
+    verb in its sentence; else a pronoun (`Ông`, `Đồng chí`) or no subject at all (`Đồng thời, yêu
+    cầu ...`), standing for the last person named before (outside other directives' texts); else
+    the words before the verb (`Cử tri huyện Bình Sơn`), when they read as a short noun phrase.
+    """
+    text = doc.text
+    excluded = [(f.start, f.end) for f in found]
+    people = [s for s in _people(doc)
+              if clause_start <= s.start and s.end <= verb_start and _outside(s.start, excluded)]
+    if people:
+        return _issuer_record(doc, people[-1].start, people[-1].end, _person_of(doc, people[-1]))
+    names = [m for m in data.person_name.finditer(text, clause_start, verb_start) if _outside(m.start(), excluded)]
+    if names:
+        return _issuer_record(doc, names[-1].start(1), names[-1].end(1), names[-1].group(1))
+    region = text[clause_start:verb_start]
+    last_clause = region[max(region.rfind(","), region.rfind(":")) + 1:]
+    report = data.breaker.search(text, clause_start, verb_start)
+    if not last_clause.strip() and report is not None:  # "Cử tri X phản ánh ..., đề nghị ...": X asks
+        bounds = _subject_bounds(text, clause_start, report.start(), data)
+        if bounds:
+            return _issuer_record(doc, *bounds, None)
+    if not last_clause.strip() or data.pronoun_clause.match(last_clause):
+        return _antecedent(doc, clause_start, verb_start, last_clause, found, data)
+    if _JOINED_END.search(region):
+        return None  # "X đánh giá cao ... và chỉ đạo": the subject is further back, the list's issuer
+    bounds = _subject_bounds(text, clause_start, verb_start, data)
+    return _issuer_record(doc, *bounds, None) if bounds else None
+
+
+def _antecedent(doc: Document, clause_start: int, verb_start: int, last_clause: str, found: Sequence[_Found],
+                data: DirectiveData) -> dict[str, Any] | None:
+    """Who a pronoun (`Ông`, `Đồng chí cũng`) or a missing subject stands for: the person named last,
+    or the one who gave the directive before, whichever comes later."""
+    text = doc.text
+    excluded = [(f.start, f.end) for f in found]
+    people: list[tuple[int, str | None]] = [
+        (s.start, _person_of(doc, s)) for s in _people(doc)
+        if s.end <= clause_start and _outside(s.start, excluded) and _person_of(doc, s)]
+    if not people:
+        people = [(m.start(), m.group(1)) for m in data.person_name.finditer(text, 0, clause_start)
+                  if _outside(m.start(), excluded)]
+    person = max(people, key=lambda c: c[0]) if people else None
+    earlier = [f for f in found if f.issuer and f.verb_start < clause_start]
+    speaker = earlier[-1] if earlier else None
+    if speaker is not None and (person is None or person[0] < speaker.verb_start):
+        if not last_clause.strip():  # no subject at all: the same speaker goes on
+            return dict(speaker.issuer)  # type: ignore[arg-type]
+        antecedent = speaker.issuer.get("person")  # type: ignore[union-attr]
+    else:
+        antecedent = person[1] if person else None
+    if not last_clause.strip():
+        return _issuer_record(doc, verb_start, verb_start, antecedent) if antecedent else None
+    pronoun = data.pronoun_word.search(text, verb_start - len(last_clause), verb_start)
+    start, end = (pronoun.start(), pronoun.end()) if pronoun else (verb_start - len(last_clause.lstrip()), verb_start)
+    return _issuer_record(doc, start, end, antecedent)
+
+
+def _has_official_subject(doc: Document, clause_start: int, verb_start: int, data: DirectiveData) -> bool:
+    if any(clause_start <= s.start and s.end <= verb_start for s in _people(doc)):
+        return True
+    region = doc.text[clause_start:verb_start]
+    last_clause = region[max(region.rfind(","), region.rfind(":")) + 1:]
+    return bool(data.pronoun_clause.match(last_clause) or data.person_name.search(region))
+
+
+def _addressee_split(text: str, start: int, end: int, data: DirectiveData) -> list[tuple[int, int]]:
+    """`các xã, các ngành` -> two addressees; `các sở, ngành`, `Sở Kế hoạch và Đầu tư` stay one."""
+    parts = []
+    cut = start
+    for match in _LIST_JOINT.finditer(text[start:end]):
+        if data.new_addressee.match(text, start + match.end(), end):
+            parts.append((cut, start + match.start()))
+            cut = start + match.end()
+    parts.append((cut, end))
+    return [(a, b) for a, b in parts if b > a]
+
+
+def _first_action(doc: Document, start: int, end: int, data: DirectiveData) -> regex.Match[str] | None:
+    """The first action word that is not inside an addressee's name (`chủ đầu tư` is not `đầu tư`)."""
+    for action in data.action.finditer(doc.text, start, end):
+        around = data.addressee_words.finditer(doc.text, max(start, action.start() - 24), min(end, action.end() + 1))
+        if not any(m.start() <= action.start() and action.end() <= m.end() and m.end() - m.start() > len(action.group())
+                   for m in around):
+            return action
+    return None
+
+
+def split_addressee(doc: Document, start: int, end: int, data: DirectiveData
+                    ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """A directive text's addressees (the words before its first action word) and its action."""
+    text = doc.text
+    begin = start
+    cho = _CHO.match(text[start:end])
+    if cho:
+        begin = start + cho.end()
+    addressees: list[dict[str, Any]] = []
+    action_start = start
+    if data.addressee.match(text, begin, end) and not data.action_first.match(text, begin, end):
+        action = _first_action(doc, begin + 1, end, data)
+        if action is not None:
+            stop = action.start()
+            while stop > begin and text[stop - 1] in " ,":
+                stop -= 1
+            words = len(_WORD.findall(text[begin:stop]))
+            if 0 < words <= MAX_ADDRESSEE_WORDS:
+                addressees = [{"text": text[a:b], "start": a, "end": b}
+                              for a, b in _addressee_split(text, begin, stop, data)]
+                action_start = action.start()
+    return addressees, {"text": text[action_start:end], "start": action_start, "end": end}
+
+
+def _month_end(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def deadline_date(kind: str, parts: dict[str, Any], default_year: int | None) -> str | None:
+    """The ISO date a deadline falls on, or None when it cannot be computed.
+
+    >>> deadline_date("quarter", {"quarter": "III"}, 2024)
+    '2024-09-30'
+    >>> deadline_date("month_before", {"month": "1"}, 2025)
+    '2024-12-31'
+    """
+    year = parts.get("year") or default_year
+    if year is None or kind == "text":
+        return None
+    year = int(year)
+    try:
+        if kind == "date":
+            return datetime.date(year, int(parts["month"]), int(parts["day"])).isoformat()
+        if kind == "month":
+            return _month_end(year, int(parts["month"])).isoformat()
+        if kind == "month_before":
+            return (datetime.date(year, int(parts["month"]), 1) - datetime.timedelta(days=1)).isoformat()
+        if kind in ("quarter", "quarter_before"):
+            quarter = _QUARTERS[str(parts["quarter"]).upper()] - (kind == "quarter_before")
+            return _month_end(year, 3 * quarter).isoformat() if quarter else f"{year - 1}-12-31"
+        if kind in ("year", "year_end"):
+            return f"{year}-12-31"
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def find_deadline(doc: Document, start: int, end: int, data: DirectiveData) -> dict[str, Any] | None:
+    """The first deadline phrase in a directive's text, with the parts of its date."""
+    if not data.deadline_any.search(doc.text, start, end):
+        return None
+    best = None
+    for kind, pattern in data.deadlines:
+        match = pattern.search(doc.text, start, end)
+        if match and (best is None or (match.start(), -match.end()) < (best[1].start(), -best[1].end())):
+            best = (kind, match)
+    if best is None:
+        return None
+    kind, match = best
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    parts = {"day": groups.get("day") or groups.get("day2"), "month": groups.get("month") or groups.get("month2"),
+             "quarter": groups.get("quarter"), "year": groups.get("year") or groups.get("year2")}
+    return {"text": match.group(), "start": match.start(), "end": match.end(), "kind": kind,
+            **{k: v for k, v in parts.items() if v}}
+
+
+# ---------------------------------------------------------------------------------------------
+# The reader
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop spaces and final punctuation (`;`, `.`, `;...`), and quotes that wrap the whole text."""
+    lead = _LEADING.match(text, start, end)
+    if lead:
+        start = lead.end()
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".;,:…"):
+        end -= 1
+    if end - start >= 2 and text[start] in _QUOTES and text[end - 1] == _QUOTES[text[start]]:
+        start, end = _trim(text, start + 1, end - 1)
+    return start, end
+
+
+@dataclass
+class _ListState:
+    """What governs the tasks of one sentence (or one list over bullet paragraphs)."""
+
+    list_verb: VerbRule | None = None  # the introducer's verb: every task after the colon
+    in_list: bool = False
+    list_addressed: bool = False  # the introducer names who is to act: "yêu cầu các đơn vị ... sau:"
+    carry: VerbRule | None = None  # the last explicit verb, for `;`-tasks without one
+    issuer: dict[str, Any] | None = None
+    clause_start: int = 0
+
+
+@dataclass
+class _Found:
+    verb_start: int
+    verb_end: int
+    verb: str
+    start: int
+    end: int
+    issuer: dict[str, Any] | None
+    inherited: bool = False
+
+
+@dataclass
+class DirectiveReader:
+    doc: Document
+    data: DirectiveData
+    found: list[_Found] = field(default_factory=list)
+
+    def read(self) -> list[_Found]:
+        state = _ListState()
+        previous: Unit | None = None
+        found_before = 0
+        for unit in iter_units(self.doc, self.data):
+            # "sau: Một là, A. Hai là, B.": a numbered sentence goes on with the list before it
+            numbered = bool(self.data.bullet_start.match(self.doc.text, unit.start, unit.end))
+            continues = (unit.continues_list or numbered) and state.in_list
+            # "Ông yêu cầu A. Đồng thời, đẩy mạnh B.": a sentence opening with a connector, without a verb of
+            # its own, goes on with the directive of the sentence before it in the paragraph
+            carried = (not continues and previous is not None and previous.paragraph == unit.paragraph
+                       and len(self.found) > found_before and state.carry is not None
+                       and bool(self.data.connector_start.match(self.doc.text, unit.start, unit.end)))
+            previous, found_before = unit, len(self.found)
+            if carried:
+                state = _ListState(carry=state.carry, issuer=state.issuer, clause_start=unit.start)
+            elif not continues:
+                state = _ListState(clause_start=unit.start)
+                if not self.data.verbs.search(self.doc.text, unit.start, unit.end) and ":" not in self.doc.text[
+                        unit.start:unit.end]:
+                    continue  # no verb and no list: nothing to read
+            segments = split_tasks(self.doc.text, unit.start, unit.end)
+            if unit.opens_list and segments[-1].mark == "":
+                last = segments[-1]
+                segments[-1] = Segment(last.start, _trim(self.doc.text, last.start, last.end)[1], ":")
+            if state.in_list:  # inside a list, a colon separates an addressee from its task
+                segments = _merge_inner_colons(segments)
+            for index, segment in enumerate(segments):
+                following = segments[index + 1] if index + 1 < len(segments) else None
+                self.read_segment(segment, following, state, first=index == 0 and not (continues or carried))
+                if segment.mark == ":" and not state.in_list:
+                    state.in_list = True
+                    segments[index + 1:] = _merge_inner_colons(segments[index + 1:])
+        return self.found
+
+    def read_segment(self, segment: Segment, following: Segment | None, state: _ListState, *, first: bool) -> None:
+        text = self.doc.text
+        content = _content_start(text, segment, self.data)
+        if content >= segment.end:
+            return
+        hits = find_verb_hits(self.doc, content, segment.end, self.data)
+        starts: list[tuple[VerbRule, int, int, bool]] = []  # rule, verb start, text start, inherited
+        leading = hits[0] if hits and hits[0].start == content else None
+        if leading is not None and state.in_list and state.list_verb is not None and (
+                not self.data.addressee.match(text, leading.end, segment.end)
+                or (state.list_addressed and "delegate" in leading.rule.conditions)):
+            # "sau: - Chỉ đạo gieo cấy ...", or "yêu cầu các đơn vị ... sau: - Chỉ đạo các đồn ...": the
+            # task's own action (what the addressees are to do), not a verb of the speaker's that takes over
+            leading = None
+        if leading is not None:
+            starts.append((leading.rule, leading.start, leading.end, False))
+        elif state.in_list and (state.list_verb or state.carry) and not (
+                hits and "delegate" not in hits[0].rule.conditions and self.has_speaker(content, hits[0].start)):
+            starts.append((state.list_verb or state.carry, content, content, True))  # type: ignore[arg-type]
+        elif not first and state.carry is not None and not self.is_report(content, segment.end) and not (
+                hits and "delegate" not in hits[0].rule.conditions):
+            starts.append((state.carry, content, content, True))
+        elif hits:
+            starts.append((hits[0].rule, hits[0].start, hits[0].end, False))
+        if starts:  # later verbs belong to the first directive, unless a connector opens a new one
+            for hit in hits:
+                if hit.start > starts[0][1] and self.cut_before(hit, content) is not None:
+                    starts.append((hit.rule, hit.start, hit.end, False))
+        previous_issuer: dict[str, Any] | None = None
+        for number, (rule, verb_start, text_start, inherited) in enumerate(starts):
+            if number + 1 < len(starts):
+                following_rule, next_verb = starts[number + 1][0], starts[number + 1][1]
+                cut = self.cut_before(VerbHit(next_verb, next_verb, following_rule), content)
+                text_end = cut if cut is not None else next_verb
+            else:
+                text_end = segment.end
+            is_introducer = segment.mark == ":" and number == len(starts) - 1 and not state.in_list
+            region_start = state.clause_start if first else content
+            if inherited or number > 0 or (verb_start == content and not first):
+                issuer = previous_issuer or state.issuer or find_issuer(
+                    self.doc, state.clause_start, verb_start, self.found, self.data)
+            else:
+                issuer = find_issuer(self.doc, region_start, verb_start, self.found, self.data) or state.issuer
+            if not inherited:
+                official = _has_official_subject(self.doc, region_start, verb_start, self.data) or bool(
+                    issuer and issuer.get("person"))
+                hit = VerbHit(verb_start, text_start, rule)
+                if not _meets_conditions(self.doc, hit, text_end, following if is_introducer else None,
+                                         official, self.data):
+                    continue
+            previous_issuer = issuer
+            if state.issuer is None or is_introducer:
+                state.issuer = issuer
+            if is_introducer:
+                state.list_verb = rule
+                state.list_addressed = bool(split_addressee(self.doc, text_start, text_end, self.data)[0])
+                continue
+            start, end = _trim(text, text_start, text_end)
+            if end > start and _WORD.search(text, start, end):
+                self.found.append(_Found(verb_start, text_start if not inherited else verb_start, rule.verb,
+                                         start, end, issuer, inherited))
+            if not inherited and not (state.in_list and state.list_verb):
+                state.carry = rule
+        if not starts and segment.mark == ":" and not state.in_list:
+            state.list_verb = None  # a list without a verb of its own: "đóng góp ý kiến ... như: Đề nghị ..."
+            state.issuer = state.issuer or find_issuer(self.doc, state.clause_start, segment.end, self.found,
+                                                       self.data)
+
+    def cut_before(self, hit: VerbHit, content: int) -> int | None:
+        """Where the directive before a later verb ends, if that verb opens a new one: after `đồng thời`
+        (`..., đồng thời giao B ...`), or after a comma for a verb that restarts (`..., đề nghị huyện ...`)."""
+        window = max(content, hit.start - 30)
+        connector = self.data.connector_before.search(self.doc.text, window, hit.start)
+        if connector is not None:
+            return connector.start()
+        if "restart" in hit.rule.conditions:
+            comma = _COMMA_BEFORE.search(self.doc.text, window, hit.start)
+            if comma is not None:
+                return comma.start()
+        return None
+
+    def has_speaker(self, start: int, end: int) -> bool:
+        """Whether the words before a verb name who speaks (`Đồng chí đề nghị ...` inside a list)."""
+        clause = self.doc.text[start:end]
+        return bool(self.data.pronoun_clause.match(clause) or self.data.person_name.search(clause)
+                    or any(start <= s.start and s.end <= end for s in _people(self.doc)))
+
+    def is_report(self, start: int, end: int) -> bool:
+        """A `;`-task that reports ("một số ý kiến phản ánh ...") rather than carrying the directive on."""
+        window = self.doc.text[start:end]
+        words = list(_WORD.finditer(window))[:BREAKER_WINDOW_WORDS]
+        if not words:
+            return True
+        limit = words[-1].end()
+        breaker = self.data.breaker.search(window, 0, limit)
+        if breaker is None:
+            return False
+        action = self.data.action.search(window, 0, limit)
+        return action is None or breaker.start() < action.start()
+
+
+def _merge_inner_colons(segments: list[Segment]) -> list[Segment]:
+    merged: list[Segment] = []
+    for segment in segments:
+        if merged and merged[-1].mark == ":":
+            merged[-1] = Segment(merged[-1].start, segment.end, segment.mark, segment.bullet)
+        else:
+            merged.append(segment)
+    return merged
+
+
+def find_directives(doc: Document, data: DirectiveData) -> list[Span]:
+    """DIRECTIVE spans over each directive's text; the value carries verb, issuer, addressees, action, deadline."""
+    spans = []
+    for found in DirectiveReader(doc, data).read():
+        addressees, action = split_addressee(doc, found.start, found.end, data)
+        value = {
+            "verb": found.verb,
+            "verb_start": found.verb_start if not found.inherited else None,
+            "verb_end": found.verb_end if not found.inherited else None,
+            "inherited": found.inherited,
+            "issuer": found.issuer,
+            "addressees": addressees,
+            "action": action,
+            "deadline": find_deadline(doc, found.start, found.end, data),
+        }
+        spans.append(doc.span(found.start, found.end, DIRECTIVE, value))
+    return spans
 
 
 def add_directives(doc: Document) -> Document:
-    doc.set("DIRECTIVE", [])
-    return doc
+    """Stage: DIRECTIVE spans (requires SENTENCE; uses OFFICIAL and POSITION spans for the issuer)."""
+    return doc.set(DIRECTIVE, find_directives(doc, load_directive_data()))
+
+
+def _event_year(doc: Document) -> int | None:
+    for span in doc.get(EVENT):
+        date = span.value.get("date")
+        if date:
+            return int(str(date)[:4])
+    return None
 
 
 def directive_records(doc: Document) -> list[dict[str, Any]]:
-    return []
+    """SCHEMA.md `directives`: verb and text, plus offsets, issuer, addressees, action and deadline."""
+    year = _event_year(doc)
+    records = []
+    for span in doc.get(DIRECTIVE):
+        value = span.value
+        deadline = value.get("deadline")
+        if deadline:
+            deadline = {"text": deadline["text"], "start": deadline["start"], "end": deadline["end"],
+                        "kind": deadline["kind"], "date": deadline_date(deadline["kind"], deadline, year)}
+        records.append({
+            "verb": value["verb"],
+            "text": span.text,
+            "start": span.start,
+            "end": span.end,
+            "verb_offsets": ({"start": value["verb_start"], "end": value["verb_end"]}
+                             if value.get("verb_start") is not None else None),
+            "verb_inherited": bool(value.get("inherited")),
+            "issuer": value.get("issuer"),
+            "addressees": list(value.get("addressees", [])),
+            "action": value.get("action"),
+            "deadline": deadline,
+        })
+    return records

@@ -1,17 +1,577 @@
-"""Stage: EVENT and DATE spans. Placeholder until issue 6 lands: finds nothing yet."""
+"""Stage: DATE spans (every date in the text) and the EVENT span (what the article reports).
+
+Dates are read the way local portals write them: `Chiều ngày 20/6/2022`, `Sáng 2/6`, `ngày 15-7`,
+`trưa nay (10/10)`, `ngày 5 tháng 3 năm 2024`, `từ ngày 6 đến 8/12/2023`, `Sáng thứ Hai (20/6)`.
+A day and month without a year is a date only after a cue (`ngày`, a part of the day, a weekday,
+`nay (`) or with a year, so `10/12 xã` is not one. Each date gets a role from the words before it
+(`date_contexts.tsv`): `deadline` (`trước ngày`), `cutoff` (`đến ngày 30/4 đã ...`), `since`,
+`document` (`Quyết định số 12/QĐ-UBND ngày 3/1/2020`), `aside` (in brackets: `(19/8/1945 - 19/8/2024)`),
+`dateline` (a line that is only a date) or
+`event`.
+
+The event's date is the first `event` date of the lead paragraph; else the first sentence that
+opens with a date; else the title's. Without a year in the text the year comes from the publication
+date (`doc.hints["date"]`, a dateline), then the file path (`.../2022/06/...`, `x-2022-06-20.txt`),
+then the years the text names most; each answer says where its year came from (`year_source`).
+
+The EVENT span covers the sentence that reports the event; its value is the record of
+`event_record`: date, time of day, type (`event_types.tsv`), online or not, organiser, chair.
+"""
 
 from __future__ import annotations
 
+import datetime
+import functools
+from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
-from .document import Document
+import regex
+
+from .document import BYLINE, CAPTION, DATE, EVENT, OFFICIAL, PARAGRAPH, POSITION, TITLE, Document, Span
+from .tables import load_table
+
+DATELINE_MAX_CHARS = 80
+LEAD_CHARS = 1500  # "Sáng nay, ..." without a date names the event's day only in the lead
+DATELINE_MAX_WORDS = 4  # "Thứ Hai, 20/06/2022 08:30 (GMT+7)": what a line may hold besides the date
+ORGANISER_MAX_WORDS = 25
+PUBLICATION_LAG_DAYS = 31  # an event is reported at most this long before its publication date
+
+_DATE_CORE = regex.compile(
+    r"""(?=\d)(?<![\w/.,-])  # the look-ahead first: ten times faster over a whole article
+    (?:
+       (?P<day>[0-3]?\d)\s*(?:-|–|và|đến(?:\s+ngày)?)\s*(?P<day_to>[0-3]?\d)\s*/\s*(?P<month>[01]?\d)
+           (?:\s*/\s*(?P<year>\d{4}))?
+     | (?P<day>[0-3]?\d)\s*/\s*(?P<month>[01]?\d)(?:\s*/\s*(?P<year>\d{4}))?
+     | (?P<day>[0-3]?\d)\s*-\s*(?P<month>[01]?\d)(?:\s*-\s*(?P<year>\d{4}))?
+     | (?P<day>[0-3]?\d)\.(?P<month>[01]?\d)(?:\.(?P<year>\d{4}))?  # "20.6.2022"; "Sáng 20.6" (cued)
+     | (?P<day>[0-3]?\d)\s+tháng\s+(?P<month>[01]?\d)(?:\s*,?\s*năm\s+(?P<year>\d{4}))?
+    )(?![\w/]|[.,]\d)""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_YEAR_MENTION = regex.compile(  # "năm 2024", "tháng 5/2024", "quý II/2024", "5/2024" (not a range "2021-2026")
+    r"(?<![\w/.,-])(?:năm|tháng\s+\d{1,2}\s*/|quý\s+[IV\d]+\s*/|\d{1,2}/)\s*((?:19|20)\d{2})(?![\d-])",
+    regex.IGNORECASE)
+_PATH_DATE = regex.compile(r"(?<!\d)((?:19|20)\d{2})[-_/.]?(0[1-9]|1[0-2])(?:[-_/.]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
+_PATH_YEAR = regex.compile(r"(?:^|[/\\])((?:19|20)\d{2})(?:[/\\]|$)")
+_CLOCK = regex.compile(r"(?<![\w/])([01]?\d|2[0-3])\s*(?:giờ|h|g)\s*([0-5]\d)?(?:\s*phút)?(?!\w)", regex.IGNORECASE)
+_WORD = regex.compile(r"\w+")
+
+
+def _words_pattern(phrases: list[str]) -> str:
+    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in unique)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+@dataclass(frozen=True)
+class EventData:
+    """Compiled rule data of the event tables."""
+
+    cue: regex.Pattern[str]  # the words before a date: part of the day, relative day, weekday, "ngày", "("
+    relative_only: regex.Pattern[str]  # "Sáng nay, ..." with no date after it
+    part_of_day: dict[str, str]
+    relative_offset: dict[str, int]
+    roles: regex.Pattern[str]
+    role_of: dict[str, str]
+    document: regex.Pattern[str]
+    types: regex.Pattern[str]
+    type_of: dict[str, str]
+    online: regex.Pattern[str]
+    organise: regex.Pattern[str]
+    co_organise: regex.Pattern[str]
+    venue: regex.Pattern[str]  # "tại Trung tâm Hội nghị tỉnh": up to the next comma
+    adverbial: regex.Pattern[str]
+    people_words: regex.Pattern[str]  # chủ trì, đồng chủ trì, dẫn đầu, làm trưởng đoàn
+    people_role: dict[str, str]
+    honorific_name: regex.Pattern[str]
+    name_before: regex.Pattern[str]
+    list_name: regex.Pattern[str]
+
+
+@functools.cache
+def load_event_data() -> EventData:
+    tod_rows = load_table("time_of_day.tsv", ("word", "part"))
+    day_rows = load_table("day_words.tsv", ("word", "kind", "offset?"))
+    context_rows = load_table("date_contexts.tsv", ("phrase", "role"))
+    type_rows = load_table("event_types.tsv", ("surface", "type"))
+    word_rows = load_table("event_words.tsv", ("word", "role"))
+    person_rows = load_table("directive_words.tsv", ("word", "role"))
+
+    def words(rows: tuple[dict[str, str], ...], column: str, role: str) -> list[str]:
+        return [r["word"] for r in rows if r[column] == role]
+
+    tod = _words_pattern([r["word"] for r in tod_rows])
+    weekday = _words_pattern(words(day_rows, "kind", "weekday"))
+    relative = {_key(r["word"]): int(r["offset"] or 0) for r in day_rows if r["kind"] == "relative"}
+    after_part = _words_pattern([w for w in relative if len(w.split()) == 1])
+    alone = _words_pattern([w for w in relative if len(w.split()) > 1])
+    day_ref = (rf"(?:(?<!\w)(?P<part>{tod})(?:\s+(?P<rel>{after_part}))?(?!\w)"
+               rf"|(?<!\w)(?P<rel2>{alone})(?!\w))")
+    cue = regex.compile(
+        rf"(?:{day_ref})?\s*,?\s*(?:(?<!\w)(?P<weekday>{weekday})(?!\w))?\s*,?\s*"
+        rf"(?:(?<!\w)(?P<ngay>ngày)(?!\w))?\s*(?P<paren>\()?\s*$", regex.IGNORECASE)
+    relative_only = regex.compile(rf"{day_ref}(?!\s*,?\s*(?:ngày\s*)?\(?\s*\d)", regex.IGNORECASE)
+    role_of = {_key(r["phrase"]): r["role"] for r in context_rows}
+    roles = regex.compile(rf"(?<!\w)({_words_pattern(list(role_of))})\s*$", regex.IGNORECASE)
+    documents = _words_pattern(words(word_rows, "role", "document"))
+    document = regex.compile(
+        rf"(?:(?<!\w)(?:{documents})(?:\s+số)?\s*[\w/.-]*\d[\w/.-]*|(?<!\w)số\s+\d[\w/.-]*)"
+        rf"(?:\s+(?:của|do)\s+[^.;]{{1,80}}?)?\s*$", regex.IGNORECASE)
+    type_of = {_key(r["surface"]): r["type"] for r in type_rows}
+    people_role = {_key(w): role for role in ("chair", "co_chair", "leader") for w in words(word_rows, "role", role)}
+    titles = _words_pattern(words(person_rows, "role", "title") + words(person_rows, "role", "organisation"))
+    pronouns = _words_pattern(words(person_rows, "role", "pronoun"))
+    name = r"\p{Lu}[\p{Ll}\p{M}]*(?:['’]\p{Lu}?[\p{Ll}\p{M}]*)?"
+    person = rf"(?!(?:{titles})(?!\w))({name}(?:\s+{name}){{1,4}})"
+    return EventData(
+        cue=cue,
+        relative_only=relative_only,
+        part_of_day={_key(r["word"]): r["part"] for r in tod_rows},
+        relative_offset=relative,
+        roles=roles,
+        role_of=role_of,
+        document=document,
+        types=regex.compile(rf"(?<!\w)(?:{_words_pattern(list(type_of))})(?!\w)", regex.IGNORECASE),
+        type_of=type_of,
+        online=regex.compile(rf"(?<!\w)(?:{_words_pattern(words(word_rows, 'role', 'online'))})(?!\w)",
+                             regex.IGNORECASE),
+        organise=regex.compile(rf"(?<!\w)(?:{_words_pattern(words(word_rows, 'role', 'organise'))})(?!\w)"),
+        co_organise=regex.compile(rf"\s+(?:{_words_pattern(words(word_rows, 'role', 'co_organise'))})(?!\w)"),
+        venue=regex.compile(rf"(?<!\w)(?:{_words_pattern(words(word_rows, 'role', 'venue'))})\s[^,;.]*",
+                            regex.IGNORECASE),
+        adverbial=regex.compile(rf"\s*(?:{_words_pattern(words(word_rows, 'role', 'adverbial'))})(?!\w)",
+                                regex.IGNORECASE),
+        people_words=regex.compile(rf"(?<!\w)(?:{_words_pattern(list(people_role))})(?!\w)", regex.IGNORECASE),
+        people_role=people_role,
+        honorific_name=regex.compile(rf"(?<!\w)(?i:{pronouns})\s+{person}"),
+        name_before=regex.compile(rf"(?<![\w-])(?:(?i:{pronouns})\s+)?{person}\s*(?:[-–,]\s*)?$"),
+        list_name=regex.compile(rf"(?:^|[:;]\s*|(?<!\w)(?i:{pronouns})\s+){person}"),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    try:
+        datetime.date(year or 2024, month, day)  # 2024: a leap year, so 29/2 stands without a year
+    except ValueError:
+        return False
+    return True
+
+
+def publication_date(doc: Document, datelines: list[Span]) -> tuple[datetime.date, str] | None:
+    """The publication date from the input's metadata or a dateline, with its source."""
+    hinted = str(doc.hints.get("date") or "")
+    match = regex.match(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})", hinted)
+    if match and _valid(int(match[1]), int(match[2]), int(match[3])):
+        return datetime.date(int(match[1]), int(match[2]), int(match[3])), "publication"
+    for span in datelines:
+        iso = span.value.get("date")
+        if iso:
+            return datetime.date.fromisoformat(iso), "dateline"
+    return None
+
+
+def path_date(doc: Document) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) from the file path or id, when it carries a date (`2022/06/`, `x-2022-06-20`)."""
+    for where in (doc.source.path or "", doc.doc_id or ""):
+        found = list(_PATH_DATE.finditer(where))
+        if found:
+            last = found[-1]
+            return int(last[1]), int(last[2]), int(last[3]) if last[3] else None
+        year = _PATH_YEAR.search(where)
+        if year:
+            return int(year[1]), None, None
+    return None
+
+
+def text_year(doc: Document, dated: list[Span]) -> int | None:
+    """The year the text names most: in full dates first, else in `năm 2024`, `tháng 5/2024`, `quý II/2024`,
+    else in dates in brackets; a tie goes to the latest year."""
+    years = Counter(int(s.value["year"]) for s in dated
+                    if s.value.get("year") and s.value["role"] not in ("document", "aside"))
+    if not years:
+        years = Counter(int(m[1]) for m in _YEAR_MENTION.finditer(doc.text))
+    if not years:  # last, the years of remarks in brackets: "(19/8/1945 - 19/8/2024)"
+        years = Counter(int(s.value["year"]) for s in dated if s.value.get("year") and s.value["role"] == "aside")
+    if not years:
+        return None
+    top = max(years.values())
+    return max(year for year, count in years.items() if count == top)  # ties: the latest (news is recent)
+
+
+def _relative(anchor: datetime.date, offset: int) -> datetime.date:
+    return anchor + datetime.timedelta(days=offset)
+
+
+def _in_year(anchor: datetime.date, month: int, day: int) -> int:
+    """The year that puts day/month at or before the anchor (a publication date), give or take a month."""
+    year = anchor.year
+    if _valid(year, month, day) and datetime.date(year, month, day) > anchor + datetime.timedelta(
+            days=PUBLICATION_LAG_DAYS):
+        year -= 1
+    return year
+
+
+@dataclass
+class _DateContext:
+    doc: Document
+    dated: list[Span]
+    publication: tuple[datetime.date, str] | None
+    path: tuple[int, int | None, int | None] | None
+
+    @functools.cached_property
+    def text_year(self) -> int | None:  # read only when a date lacks its year
+        return text_year(self.doc, self.dated)
+
+
+def find_dates(doc: Document, data: EventData) -> list[Span]:
+    """Every date mention, with its parts, role and part of the day (years not yet resolved)."""
+    text = doc.text
+    spans: list[Span] = []
+    for match in _DATE_CORE.finditer(text):
+        day, month = int(match["day"]), int(match["month"])
+        year = int(match["year"]) if match["year"] else None
+        if not _valid(year, month, day):
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        window_start = max(line_start, match.start() - 80)
+        before = text[window_start:match.start()]
+        cue = data.cue.search(before)
+        part = cue["part"] if cue else None
+        relative = (cue["rel"] or cue["rel2"]) if cue else None
+        cued = bool(cue and (part or cue["weekday"] or cue["ngay"] or (cue["paren"] and relative)))
+        if not cued and year is None:
+            continue  # "10/12 xã": a ratio, not a date
+        if match["day_to"] is None and "-" in match.group() and not cued:
+            continue  # "15-7" alone is a range of numbers
+        prefix = before[:cue.start()] if cue else before
+        cue_words = [cue.start(g) for g in ("part", "rel2", "weekday", "ngay") if cue and cue[g]]
+        start = window_start + min(cue_words) if cue_words else match.start()
+        end = match.end()
+        if cue and cue["paren"] and text[end:end + 1] == ")":
+            end += 1  # "trưa nay (10/10)"
+        role = "event"
+        line_before = text[line_start:match.start()]
+        if not relative and not cue_words and line_before.count("(") > line_before.count(")"):
+            role = "aside"  # "(19/8/1945 - 19/8/2024)": a date in brackets is a remark, not the event
+        elif match["day_to"] is None:
+            found_role = data.roles.search(prefix)
+            if found_role:
+                role = data.role_of.get(_key(found_role[1]), "event")
+            if data.document.search(prefix):
+                role = "document"
+        value = {"day": day, "month": month, "year": year, "role": role, "cued": cued,
+                 "time_of_day": data.part_of_day.get(_key(part)) if part else None,
+                 "relative": data.relative_offset.get(_key(relative)) if relative else None}
+        if match["day_to"]:
+            value["day_to"] = int(match["day_to"])
+        spans.append(doc.span(start, end, DATE, value))
+    for match in data.relative_only.finditer(text, 0, LEAD_CHARS):  # "Sáng nay, ..." with no date written
+        relative = match["rel"] or match["rel2"]
+        if relative and not any(s.start <= match.start() < s.end for s in spans):
+            spans.append(doc.span(match.start(), match.end(), DATE, {
+                "day": None, "month": None, "year": None, "role": "event", "cued": True,
+                "time_of_day": data.part_of_day.get(_key(match["part"])) if match["part"] else None,
+                "relative": data.relative_offset.get(_key(relative))}))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _mark_datelines(doc: Document, spans: list[Span]) -> list[Span]:
+    """A line that holds a dated stamp and little else is a dateline (the publication date)."""
+    marked = []
+    for span in spans:
+        line_start = doc.text.rfind("\n", 0, span.start) + 1
+        line_end = doc.text.find("\n", span.end)
+        line = doc.text[line_start:line_end if line_end >= 0 else len(doc.text)]
+        if len(line) > DATELINE_MAX_CHARS:
+            marked.append(span)
+            continue
+        rest = line.replace(span.text, " ")
+        words = [w for w in _WORD.findall(_CLOCK.sub(" ", rest)) if not w.isdigit()]
+        if span.value.get("year") and len(words) <= DATELINE_MAX_WORDS and not line.rstrip().endswith("."):
+            span = doc.span(span.start, span.end, DATE, {**span.value, "role": "dateline"})
+        marked.append(span)
+    return marked
+
+
+def resolve_dates(doc: Document, spans: list[Span]) -> list[Span]:
+    """Give every date its ISO form, the year taken from where the text allows (see module doc)."""
+    datelines = [s for s in spans if s.value["role"] == "dateline"]
+    for index, span in enumerate(datelines):
+        value = span.value
+        iso = datetime.date(value["year"], value["month"], value["day"]).isoformat()
+        datelines[index] = doc.span(span.start, span.end, DATE, {**value, "date": iso, "year_source": "text"})
+    context = _DateContext(doc, [s for s in spans if s.value["role"] != "dateline"],
+                           publication_date(doc, datelines), path_date(doc))
+    resolved = []
+    by_start = {s.start: s for s in datelines}
+    for span in spans:
+        if span.start in by_start:
+            resolved.append(by_start[span.start])
+            continue
+        date, source = _resolve(span.value, context)
+        value = {**span.value, "date": date.isoformat() if date else None, "year_source": source}
+        if date and span.value.get("day_to") and _valid(date.year, date.month, span.value["day_to"]):
+            value["date_to"] = date.replace(day=span.value["day_to"]).isoformat()
+        resolved.append(doc.span(span.start, span.end, DATE, value))
+    return resolved
+
+
+def _resolve(value: dict[str, Any], context: _DateContext) -> tuple[datetime.date | None, str | None]:
+    day, month, year = value["day"], value["month"], value["year"]
+    if day is None:  # a relative day alone: only with a known publication date
+        if context.publication and value.get("relative") is not None:
+            return _relative(context.publication[0], value["relative"]), context.publication[1]
+        return None, None
+    if year is not None:
+        return datetime.date(year, month, day), "text"
+    if context.publication:
+        anchor, source = context.publication
+        year = _in_year(anchor, month, day)
+        return (datetime.date(year, month, day), source) if _valid(year, month, day) else (None, None)
+    if context.path:
+        path_year, path_month, path_day = context.path
+        anchor = datetime.date(path_year, path_month, path_day or 28) if path_month else None
+        year = _in_year(anchor, month, day) if anchor else path_year
+        return (datetime.date(year, month, day), "path") if _valid(year, month, day) else (None, None)
+    if context.text_year and _valid(context.text_year, month, day):
+        return datetime.date(context.text_year, month, day), "text"
+    return None, None
+
+
+# ---------------------------------------------------------------------------------------------
+# The event
+
+
+def _skipped(doc: Document) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for label in (TITLE, BYLINE, CAPTION) for s in doc.get(label)]
+
+
+def body_paragraphs(doc: Document, dates: list[Span]) -> list[Span]:
+    skipped = _skipped(doc)
+    datelines = [s for s in dates if s.value["role"] == "dateline"]
+    paragraphs = doc.get(PARAGRAPH) or [doc.span(m.start(), m.end(), PARAGRAPH)
+                                        for m in regex.finditer(r"[^\n]+", doc.text)]
+    return [p for p in paragraphs if not any(a <= p.start < b for a, b in skipped)
+            and not any(p.start <= d.start < p.end for d in datelines)]
+
+
+def _sentence_at(doc: Document, offset: int, paragraphs: list[Span]) -> Span | None:
+    sentence = doc.sentence_of(offset)
+    if sentence is not None:
+        return sentence
+    return next((p for p in paragraphs if p.start <= offset < p.end), None)
+
+
+def choose_event_date(doc: Document, dates: list[Span], paragraphs: list[Span]) -> Span | None:
+    """The main event's date: the lead's first event date, else a sentence that opens with a date, else the title's."""
+    events = [d for d in dates if d.value["role"] == "event"]
+    if paragraphs:
+        lead = paragraphs[0]
+        in_lead = [d for d in events if lead.start <= d.start < lead.end]
+        if in_lead:
+            return in_lead[0]
+    body = [d for d in events if any(p.start <= d.start < p.end for p in paragraphs)]
+    for date in body:
+        sentence = _sentence_at(doc, date.start, paragraphs)
+        if sentence is not None and date.value["cued"] and not doc.text[sentence.start:date.start].strip():
+            return date
+    titles = doc.get(TITLE)
+    in_title = [d for d in events if titles and titles[0].start <= d.start < titles[0].end]
+    return in_title[0] if in_title else None
+
+
+def find_event_type(doc: Document, sentence: Span | None, after: int, data: EventData) -> Span | None:
+    """The first kind of event named after the date in the event's sentence (the main clause: "Nhân dịp kỷ
+    niệm ..., ngày 17/8, lãnh đạo tỉnh thăm ..."), else anywhere in that sentence, else in the title."""
+    places = [(max(sentence.start, after), sentence.end), (sentence.start, sentence.end)] if sentence else []
+    places += [(title.start, title.end) for title in doc.get(TITLE)]
+    for start, end in places:
+        venues = [(m.start(), m.end()) for m in data.venue.finditer(doc.text, start, end)]
+        for match in data.types.finditer(doc.text, start, end):
+            if not any(a <= match.start() < b for a, b in venues):
+                return doc.span(match.start(), match.end(), EVENT, {"type": data.type_of[_key(match.group())]})
+    return None
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,;:-–":
+        start += 1
+    while end > start and text[end - 1] in " ,;:-–":
+        end -= 1
+    return start, end
+
+
+def find_organiser(doc: Document, sentence: Span | None, after: int, data: EventData
+                   ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The body that organises the event (`X tổ chức`, `do X tổ chức`), and those it works with."""
+    if sentence is None:
+        return None, []
+    text = doc.text
+    region_start = max(sentence.start, after)
+    verb = data.organise.search(text, region_start, sentence.end)
+    if verb is None:
+        return None, []
+    region = text[region_start:verb.start()]
+    by = list(regex.finditer(r"(?<!\w)do\s+", region))
+    if by:
+        start = region_start + by[-1].end()
+    else:
+        start = region_start
+        depth = 0
+        clause_start = region_start
+        for offset, ch in enumerate(region):
+            depth += ch == "("
+            depth -= ch == ")"
+            if ch == "," and depth <= 0:
+                clause = text[clause_start:region_start + offset]
+                if clause.strip() and not data.adverbial.match(clause):
+                    break
+                clause_start = region_start + offset + 1
+        start = clause_start
+    end = verb.start()
+    tail = regex.search(r"(?:\s+(?:đã|vừa|cũng|long trọng|chính thức|sẽ))+\s*$", text[start:end])
+    if tail:
+        end = start + tail.start()
+    co_organisers = []
+    co = data.co_organise.search(text, start, end)
+    if co:
+        co_start, co_end = _strip_span(text, co.end(), end)
+        if co_end > co_start:
+            co_organisers.append({"text": text[co_start:co_end], "start": co_start, "end": co_end})
+        end = co.start()
+    paren = regex.search(r"\s*\([^()]*\)\s*$", text[start:end])
+    if paren:
+        end = start + paren.start()
+    start, end = _strip_span(text, start, end)
+    if end <= start or len(_WORD.findall(text[start:end])) > ORGANISER_MAX_WORDS or data.adverbial.match(
+            text, start, end):
+        return None, co_organisers
+    return {"text": text[start:end], "start": start, "end": end}, co_organisers
+
+
+def _title_key(span: Span) -> tuple[str, str]:
+    organisation = span.value.get("organisation_expanded") or span.value.get("organisation") or ""
+    return " ".join(str(span.value.get("role") or "").lower().split()), " ".join(str(organisation).lower().split())
+
+
+def _person_of(doc: Document, span: Span) -> str | None:
+    """The person an OFFICIAL/POSITION span names; a title-only mention is resolved through the same title."""
+    person = span.value.get("person")
+    if person:
+        return str(person)
+    if span.label == POSITION and span.value.get("role") and not span.value.get("group"):
+        for other in doc.get(POSITION):
+            if other.value.get("person") and _title_key(other) == _title_key(span):
+                return str(other.value["person"])
+    return None
+
+
+def _people_spans(doc: Document, start: int, end: int) -> list[tuple[int, int, str]]:
+    found = []
+    for span in sorted(doc.get(OFFICIAL) + doc.get(POSITION), key=lambda s: s.start):
+        if start <= span.start and span.end <= end:
+            person = _person_of(doc, span)
+            if person:
+                found.append((span.start, span.end, person))
+    return found
+
+
+def find_chairs(doc: Document, paragraphs: list[Span], data: EventData) -> list[dict[str, Any]]:
+    """Who chairs (`chủ trì`), co-chairs (`đồng chủ trì`, `cùng chủ trì có ...`) or leads (`dẫn đầu`) the event."""
+    text = doc.text
+    chairs: list[dict[str, Any]] = []
+    for paragraph in paragraphs[:2]:
+        for match in data.people_words.finditer(text, paragraph.start, paragraph.end):
+            role = data.people_role[_key(match.group())]
+            sentence = _sentence_at(doc, match.start(), paragraphs) or paragraph
+            before = (sentence.start, match.start())
+            after = (match.end(), sentence.end)
+            if role == "leader" and regex.search(r"(?<!\w)do\s", text[sentence.start:match.start()]):
+                by = list(regex.finditer(r"(?<!\w)do\s", text[sentence.start:match.start()]))[-1]
+                before = (sentence.start + by.end(), match.start())
+            if role == "co_chair" or not text[slice(*before)].strip():
+                names = _people_spans(doc, *after) or [
+                    (m.start(1), m.end(1), m[1]) for m in data.list_name.finditer(text, *after)]
+                people = names
+            else:
+                people = _people_spans(doc, *before)[-1:] or [
+                    (m.start(1), m.end(1), m[1]) for m in data.honorific_name.finditer(text, *before)][-1:] or [
+                    (m.start(1), m.end(1), m[1]) for m in [data.name_before.search(text, *before)] if m]
+            for start, end, name in people:
+                if not any(c["name"] == name for c in chairs):
+                    chairs.append({"name": name, "role": role, "start": start, "end": end})
+    return chairs
+
+
+def _clock_time(doc: Document, sentence: Span | None) -> str | None:
+    if sentence is None:
+        return None
+    match = _CLOCK.search(doc.text, sentence.start, sentence.end)
+    return f"{int(match[1]):02d}:{int(match[2] or 0):02d}" if match else None
+
+
+def find_event(doc: Document, data: EventData) -> tuple[list[Span], Span | None]:
+    """DATE spans and the EVENT span (over the sentence that reports the event, its record as value)."""
+    dates = resolve_dates(doc, _mark_datelines(doc, find_dates(doc, data)))
+    paragraphs = body_paragraphs(doc, dates)
+    date = choose_event_date(doc, dates, paragraphs)
+    sentence = _sentence_at(doc, date.start, paragraphs) if date is not None else None
+    if sentence is None and paragraphs:
+        sentence = doc.sentence_of(paragraphs[0].start) or paragraphs[0]
+    kind = find_event_type(doc, sentence, date.end if date is not None else 0, data)
+    organiser, co_organisers = find_organiser(doc, sentence, date.end if date is not None else 0, data)
+    chairs = find_chairs(doc, paragraphs, data)
+    lead_text = " ".join(s.text for s in doc.get(TITLE)) + " " + (paragraphs[0].text if paragraphs else "")
+    chair = next((c["name"] for role in ("chair", "leader", "co_chair") for c in chairs if c["role"] == role), None)
+    record = {
+        "date": date.value.get("date") if date is not None else None,
+        "date_to": date.value.get("date_to") if date is not None else None,
+        "date_text": date.text if date is not None else None,
+        "start": date.start if date is not None else None,
+        "end": date.end if date is not None else None,
+        "year_source": date.value.get("year_source") if date is not None and date.value.get("date") else None,
+        "time_of_day": date.value.get("time_of_day") if date is not None else None,
+        "time": _clock_time(doc, sentence) if date is not None else None,
+        "type": kind.value["type"] if kind is not None else None,
+        "type_text": kind.text if kind is not None else None,
+        "type_offsets": {"start": kind.start, "end": kind.end} if kind is not None else None,
+        "online": bool(data.online.search(lead_text)),
+        "organiser": organiser,
+        "co_organisers": co_organisers,
+        "chair": chair,
+        "chairs": chairs,
+    }
+    event = doc.span(sentence.start, sentence.end, EVENT, record) if sentence is not None else None
+    return dates, event
 
 
 def add_event(doc: Document) -> Document:
-    doc.set("EVENT", [])
-    doc.set("DATE", [])
+    """Stage: DATE spans and the EVENT span (requires SENTENCE and TITLE; uses OFFICIAL/POSITION for the chair)."""
+    dates, event = find_event(doc, load_event_data())
+    doc.set(DATE, dates)
+    doc.set(EVENT, [event] if event is not None else [])
     return doc
 
 
+EMPTY_RECORD: dict[str, Any] = {
+    "date": None, "date_to": None, "date_text": None, "start": None, "end": None, "year_source": None,
+    "time_of_day": None, "time": None, "type": None, "type_text": None, "type_offsets": None, "online": False,
+    "organiser": None, "co_organisers": [], "chair": None, "chairs": [],
+}
+
+
 def event_record(doc: Document) -> dict[str, Any]:
-    return {"date": None}
+    """SCHEMA.md `event`: the ISO `date`, plus time of day, type, online, organiser and chair, with offsets."""
+    events = doc.get(EVENT)
+    if not events:
+        return {**EMPTY_RECORD, "co_organisers": [], "chairs": []}
+    value = events[0].value
+    return {key: value.get(key, default) for key, default in EMPTY_RECORD.items()}

@@ -1,0 +1,253 @@
+"""The directives stage alone, on documents built by hand (normalize + segment, OFFICIAL/POSITION spans
+placed by the test where the issuer is at stake), so it is tested without the officials stage."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pipeline.directives import (
+    add_directives,
+    deadline_date,
+    directive_records,
+    load_directive_data,
+    split_tasks,
+)
+from pipeline.document import DATE, DIRECTIVE, EVENT, OFFICIAL, POSITION, Document
+from pipeline.normalize import normalize
+from pipeline.segment import segment
+
+
+def segmented(text: str) -> Document:
+    return segment(normalize(Document(text=text)))
+
+
+def place(doc: Document, surface: str, label: str, value: dict[str, Any], occurrence: int = 0) -> None:
+    """Add an OFFICIAL/POSITION span over the `occurrence`-th appearance of `surface`."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = doc.text.index(surface, start + 1)
+    doc.set(label, [*doc.get(label), doc.span(start, start + len(surface), label, value)])
+
+
+def records(text: str) -> list[dict[str, Any]]:
+    return directive_records(add_directives(segmented(text)))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("sau: A; B", [("sau", ":"), (" A", ";"), (" B", "")]),
+    ("lúc 8:30 họp; xong", [("lúc 8:30 họp", ";"), (" xong", "")]),
+    ("giao (phòng A; phòng B) làm; xong", [("giao (phòng A; phòng B) làm", ";"), (" xong", "")]),
+    ('phương châm "4 tại chỗ; 3 sẵn sàng" nhé', [('phương châm "4 tại chỗ; 3 sẵn sàng" nhé', "")]),
+])
+def test_directives_split_tasks_at_semicolons_and_colons(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(text[s.start:s.end], s.mark) for s in split_tasks(text, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the verb and the text after it, to the end of the task
+    ("Ông yêu cầu các xã rà soát hộ nghèo.", [("yêu cầu", "các xã rà soát hộ nghèo")]),
+    # a verb inside a directive belongs to it ...
+    ("Bà đề nghị UBND tỉnh chỉ đạo các sở hỗ trợ doanh nghiệp.",
+     [("đề nghị", "UBND tỉnh chỉ đạo các sở hỗ trợ doanh nghiệp")]),
+    # ... unless "đồng thời" opens a new one
+    ("Bà đề nghị UBND tỉnh quan tâm, đồng thời giao Sở Tài chính bố trí vốn.",
+     [("đề nghị", "UBND tỉnh quan tâm"), ("giao", "Sở Tài chính bố trí vốn")]),
+    # ... or a request after a comma (not a delegated "chỉ đạo": that is the addressee's action)
+    ("Ông yêu cầu các xã rà soát hộ nghèo, đề nghị huyện hỗ trợ kinh phí.",
+     [("yêu cầu", "các xã rà soát hộ nghèo"), ("đề nghị", "huyện hỗ trợ kinh phí")]),
+    ("Bà đề nghị UBND tỉnh quan tâm, chỉ đạo các sở hỗ trợ.",
+     [("đề nghị", "UBND tỉnh quan tâm, chỉ đạo các sở hỗ trợ")]),
+    # a colon after the verb: every task of the list, none for the introducer
+    ("Đồng chí yêu cầu các ngành thực hiện tốt các nhiệm vụ sau: tăng cường A; đẩy mạnh B.",
+     [("yêu cầu", "tăng cường A"), ("yêu cầu", "đẩy mạnh B")]),
+    # a task opening with a verb and its addressee takes that verb; the next returns to the list's
+    ("Ông chỉ đạo một số nhiệm vụ sau: Đề nghị các xã làm A; rà soát B.",
+     [("đề nghị", "các xã làm A"), ("chỉ đạo", "rà soát B")]),
+    # a verb-less introducer: the first explicit verb carries on
+    ("Các đại biểu góp ý như: Đề nghị tỉnh làm A; sửa chữa B; đề nghị huyện làm C;...",
+     [("đề nghị", "tỉnh làm A"), ("đề nghị", "sửa chữa B"), ("đề nghị", "huyện làm C")]),
+    # a sentence opening with "Đồng thời," and no verb goes on with the directive before it
+    ("Ông yêu cầu các xã rà soát hộ nghèo. Đồng thời, đẩy mạnh tuyên truyền. Đồng thời, các xã đã làm tốt.",
+     [("yêu cầu", "các xã rà soát hộ nghèo"), ("yêu cầu", "đẩy mạnh tuyên truyền")]),
+    # a report after ";" ends the carried directive
+    ("Đại diện xã đề nghị huyện hỗ trợ vốn; một số ý kiến phản ánh tình trạng trộm cắp.",
+     [("đề nghị", "huyện hỗ trợ vốn")]),
+])
+def test_directives_tasks_and_verbs(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r["verb"], r["text"]) for r in records(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "UBND huyện đã chỉ đạo các xã tổ chức thu hoạch lúa.",
+    "Sở đã tập trung chỉ đạo triển khai các chính sách hỗ trợ.",
+    "Các nhiệm vụ được giao đều hoàn thành.",
+    "Theo chỉ đạo của Tỉnh ủy, các huyện rà soát đê điều.",
+    "Ban Chỉ đạo huyện họp định kỳ.",
+    "Tuyến đường giao thông đã được bàn giao cho địa phương.",
+    "Đồng chí nhấn mạnh tầm quan trọng của chuyển đổi số.",
+    "Hạ tầng chưa đáp ứng yêu cầu.",
+])
+def test_directives_reports_and_nouns_are_not_directives(text: str) -> None:
+    assert records(text) == []
+
+
+@pytest.mark.parametrize("intro", [
+    "Ông Lò Văn Pản yêu cầu các xã thực hiện tốt các nội dung sau:",
+    "Ông Lò Văn Pản yêu cầu các xã thực hiện tốt các nội dung sau",  # no colon: a list opener, bullets next
+    "Ông Lò Văn Pản yêu cầu các xã thực hiện như sau.",
+])
+@pytest.mark.parametrize("bullets", [
+    "- Tăng cường tuần tra bảo vệ rừng;\n- Xử lý nghiêm các vụ vi phạm.",
+    "- Tăng cường tuần tra bảo vệ rừng\n- Xử lý nghiêm các vụ vi phạm",  # short lines without a stop
+    "+ Tăng cường tuần tra bảo vệ rừng;\n+ Xử lý nghiêm các vụ vi phạm.",
+    "1. Tăng cường tuần tra bảo vệ rừng;\n2. Xử lý nghiêm các vụ vi phạm.",
+])
+def test_directives_bullet_lists(intro: str, bullets: str) -> None:
+    text = f"Hội nghị bàn công tác bảo vệ rừng\n\n{intro}\n{bullets}\n\nHội nghị kết thúc cùng ngày."
+    assert [(r["verb"], r["text"]) for r in records(text)] == [
+        ("yêu cầu", "Tăng cường tuần tra bảo vệ rừng"), ("yêu cầu", "Xử lý nghiêm các vụ vi phạm")]
+
+
+def test_directives_list_ends_where_bullets_end() -> None:
+    text = ("Hội nghị bàn công tác bảo vệ rừng\n\nÔng yêu cầu các xã thực hiện các nội dung sau:\n"
+            "- Tăng cường tuần tra.\n\nCác xã đã hoàn thành 12 chỉ tiêu.\n\n- Trồng mới 50 ha rừng.")
+    assert [r["text"] for r in records(text)] == ["Tăng cường tuần tra"]
+
+
+def test_directives_issuer_is_the_official_before_the_verb() -> None:
+    doc = segmented("Đồng chí Lò Văn Pản, Chủ tịch UBND huyện yêu cầu các xã rà soát hộ nghèo.")
+    place(doc, "Lò Văn Pản", OFFICIAL, {"person": "Lò Văn Pản"})
+    place(doc, "Chủ tịch UBND huyện", POSITION,
+          {"person": "Lò Văn Pản", "role": "Chủ tịch", "organisation": "UBND huyện", "text": "Chủ tịch UBND huyện"})
+    issuer = directive_records(add_directives(doc))[0]["issuer"]
+    assert (issuer["text"], issuer["person"]) == ("Chủ tịch UBND huyện", "Lò Văn Pản")
+    assert doc.text[issuer["start"]:issuer["end"]] == issuer["text"]
+
+
+def test_directives_issuer_title_only_mention_is_resolved_to_its_holder() -> None:
+    text = ("Ông Hà Văn Thiêm, Chủ tịch UBND huyện chủ trì hội nghị. "
+            "Kết luận hội nghị, đồng chí Chủ tịch UBND huyện chỉ đạo các xã rà soát đê điều.")
+    doc = segmented(text)
+    title = {"role": "Chủ tịch", "organisation": "UBND huyện", "text": "Chủ tịch UBND huyện"}
+    place(doc, "Hà Văn Thiêm", OFFICIAL, {"person": "Hà Văn Thiêm"})
+    place(doc, "Chủ tịch UBND huyện", POSITION, {**title, "person": "Hà Văn Thiêm"}, 0)
+    place(doc, "Chủ tịch UBND huyện", POSITION, {**title, "person": None}, 1)
+    issuer = directive_records(add_directives(doc))[0]["issuer"]
+    assert issuer["person"] == "Hà Văn Thiêm"
+    assert issuer["start"] > text.index("Kết luận")
+
+
+@pytest.mark.parametrize(("pronoun_sentence", "person"), [
+    ("Ông đề nghị các xã làm tốt công tác tuyên truyền.", "Vi Văn Hòe"),
+    ("Đồng thời, yêu cầu các xã làm tốt công tác tuyên truyền.", "Vi Văn Hòe"),
+])
+def test_directives_issuer_pronoun_refers_to_the_last_person_named(pronoun_sentence: str, person: str) -> None:
+    doc = segmented(f"Ông Vi Văn Hòe, Phó Chủ tịch UBND huyện phát biểu tại hội nghị. {pronoun_sentence}")
+    place(doc, "Vi Văn Hòe", OFFICIAL, {"person": "Vi Văn Hòe"})
+    assert directive_records(add_directives(doc))[0]["issuer"]["person"] == person
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    ("Cử tri xã Tân Lập đề nghị huyện sớm đầu tư công trình nước sạch.", "Cử tri xã Tân Lập"),
+    ("Cử tri phường A, phường B đề nghị thành phố xử lý ngập úng.", "Cử tri phường A, phường B"),
+    ("Tại hội nghị, lãnh đạo xã Yên Lạc đề nghị huyện hỗ trợ giống.", "lãnh đạo xã Yên Lạc"),
+    ("Cử tri Lê Văn Bình phản ánh tình trạng thiếu nước, đề nghị tỉnh đầu tư đường ống.", "Cử tri Lê Văn Bình"),
+])
+def test_directives_issuer_without_officials_is_the_subject(text: str, issuer: str) -> None:
+    found = records(text)[0]["issuer"]
+    assert (found["text"], found["person"]) == (issuer, None)
+
+
+@pytest.mark.parametrize(("text", "addressees", "action"), [
+    ("Ông yêu cầu các xã, các ngành đẩy mạnh tuyên truyền.", ["các xã", "các ngành"], "đẩy mạnh tuyên truyền"),
+    ("Ông yêu cầu các sở, ngành tập trung giải ngân.", ["các sở, ngành"], "tập trung giải ngân"),
+    ("Ông giao Sở Kế hoạch và Đầu tư tham mưu điều chuyển vốn.", ["Sở Kế hoạch và Đầu tư"], "tham mưu điều chuyển vốn"),
+    ("Ông yêu cầu thị xã Kỳ Anh, huyện Kỳ Anh giải quyết vướng mắc.", ["thị xã Kỳ Anh", "huyện Kỳ Anh"],
+     "giải quyết vướng mắc"),
+    ("Ông yêu cầu các chủ đầu tư khẩn trương thanh toán.", ["các chủ đầu tư"], "khẩn trương thanh toán"),
+    ("Ông yêu cầu Công an huyện và UBND các xã tăng cường tuần tra.", ["Công an huyện", "UBND các xã"],
+     "tăng cường tuần tra"),
+    ("Ông giao cho Phòng Tài chính bố trí kinh phí.", ["Phòng Tài chính"], "bố trí kinh phí"),
+    ("Ông yêu cầu rà soát, điều chuyển vốn.", [], "rà soát, điều chuyển vốn"),
+])
+def test_directives_addressees_and_action(text: str, addressees: list[str], action: str) -> None:
+    record = records(text)[0]
+    assert [a["text"] for a in record["addressees"]] == addressees
+    assert record["action"]["text"] == action
+
+
+@pytest.mark.parametrize(("task", "deadline", "date"), [
+    ("hoàn thành trước ngày 30/6/2024", "hoàn thành trước ngày 30/6/2024", "2024-06-30"),
+    ("báo cáo trước 31/12/2024", "trước 31/12/2024", "2024-12-31"),
+    ("trình UBND tỉnh trong tháng 10/2024", "trong tháng 10/2024", "2024-10-31"),
+    ("giải ngân xong trong quý III/2024", "trong quý III/2024", "2024-09-30"),
+    ("hoàn thành chỉ tiêu trong năm 2025", "trong năm 2025", "2025-12-31"),
+    ("di dời các hộ trước mùa mưa bão", "trước mùa mưa bão", None),
+])
+def test_directives_deadline(task: str, deadline: str, date: str | None) -> None:
+    found = records(f"Ông yêu cầu các xã {task}.")[0]["deadline"]
+    assert (found["text"], found["date"]) == (deadline, date)
+
+
+def test_directives_deadline_without_a_year_takes_the_event_year() -> None:
+    doc = add_directives(segmented("Sáng 2/6/2023, huyện họp. Ông yêu cầu các xã hoàn thành trước ngày 30/6."))
+    doc.set(EVENT, [doc.span(0, 10, EVENT, {"date": "2023-06-02"})])
+    assert directive_records(doc)[0]["deadline"]["date"] == "2023-06-30"
+    doc.set(EVENT, [])
+    assert directive_records(doc)[0]["deadline"]["date"] is None
+
+
+@pytest.mark.parametrize(("kind", "parts", "year", "iso"), [
+    ("date", {"day": "30", "month": "6"}, 2024, "2024-06-30"),
+    ("date", {"day": "31", "month": "2"}, 2024, None),
+    ("month", {"month": "2", "year": "2024"}, None, "2024-02-29"),
+    ("quarter_before", {"quarter": "I"}, 2025, "2024-12-31"),
+    ("year_end", {}, 2022, "2022-12-31"),
+    ("year_end", {}, None, None),
+])
+def test_directives_deadline_date(kind: str, parts: dict[str, str], year: int | None, iso: str | None) -> None:
+    assert deadline_date(kind, parts, year) == iso
+
+
+def test_directives_spans_index_the_text_and_carry_offsets() -> None:
+    text = ("Hội nghị tổng kết năm\n\nKết luận, ông Lò Văn Pản yêu cầu các đơn vị thực hiện các nội dung sau:\n"
+            "- Tăng cường tuần tra;\n- Xử lý nghiêm vi phạm.\n\nÔng giao Phòng Tư pháp hướng dẫn các xã.")
+    doc = add_directives(segmented(text))
+    spans = doc.get(DIRECTIVE)
+    assert [s.text for s in spans] == ["Tăng cường tuần tra", "Xử lý nghiêm vi phạm", "Phòng Tư pháp hướng dẫn các xã"]
+    for span, record in zip(spans, directive_records(doc), strict=True):
+        assert doc.text[span.start:span.end] == span.text == record["text"]
+        verb = record["verb_offsets"]
+        if verb is not None:
+            assert doc.text[verb["start"]:verb["end"]].lower() == record["verb"]
+        for part in [record["action"], *record["addressees"]]:
+            assert doc.text[part["start"]:part["end"]] == part["text"]
+    assert [r["verb_inherited"] for r in directive_records(doc)] == [True, True, False]
+
+
+@pytest.mark.parametrize("text", ["Hội nghị tổng kết", "Không có chỉ thị nào.", "—"])
+def test_directives_nothing_to_find(text: str) -> None:
+    assert records(text) == []
+
+
+def test_directives_stage_sets_the_label_even_when_empty() -> None:
+    doc = add_directives(segmented("Trời mưa to."))
+    assert DIRECTIVE in doc.spans and doc.get(DIRECTIVE) == []
+    assert DATE not in doc.spans  # the stage touches its own label only
+
+
+@pytest.mark.parametrize("verb", [
+    "yêu cầu", "đề nghị", "chỉ đạo", "giao", "chỉ thị", "nhấn mạnh", "lưu ý", "quán triệt", "kiến nghị"])
+def test_directives_table_covers_the_schema_verbs(verb: str) -> None:
+    assert verb in {rule.verb for rule in load_directive_data().rules.values()}
+
+
+def test_directives_stage_is_idempotent(seed_path) -> None:
+    # speed is measured by `python -m pipeline bench`, not here; a rerun must give the same spans
+    doc = segment(normalize(Document(text=seed_path.read_text(encoding="utf-8"))))
+    first = list(add_directives(doc).get(DIRECTIVE))
+    doc.spans.pop(DIRECTIVE, None)
+    assert add_directives(doc).get(DIRECTIVE) == first
+    assert len(first) == 14

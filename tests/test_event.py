@@ -1,0 +1,208 @@
+"""The event stage alone, on documents built by hand (normalize + segment, OFFICIAL spans placed by the
+test where the chair is at stake), so it is tested without the officials stage."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pipeline.document import DATE, EVENT, OFFICIAL, POSITION, Document, Source
+from pipeline.event import EMPTY_RECORD, add_event, event_record, path_date
+from pipeline.normalize import normalize
+from pipeline.segment import segment
+
+TITLE = "Hội nghị sơ kết công tác 6 tháng đầu năm\n\n"
+
+
+def segmented(text: str, *, hints: dict[str, Any] | None = None, path: str | None = None) -> Document:
+    doc = Document(text=text, hints=dict(hints or {}), source=Source(path=path))
+    return segment(normalize(doc))
+
+
+def event_of(text: str, **kwargs: Any) -> dict[str, Any]:
+    return event_record(add_event(segmented(text, **kwargs)))
+
+
+@pytest.mark.parametrize(("lead", "date", "part"), [
+    ("Chiều ngày 20/6/2022, UBND huyện tổ chức hội nghị.", "2022-06-20", "chiều"),
+    ("Sáng 2/6/2023, HĐND tỉnh khai mạc kỳ họp.", "2023-06-02", "sáng"),
+    ("Ngày 15-7-2024, đoàn công tác kiểm tra dự án.", "2024-07-15", None),
+    ("Ngày 5 tháng 3 năm 2024, xã tổ chức lễ khởi công.", "2024-03-05", None),
+    ("Tối 1.9.2024, thành phố tổ chức lễ kỷ niệm.", "2024-09-01", "tối"),
+    ("Sáng thứ Hai (20/6/2022), huyện tổ chức hội nghị.", "2022-06-20", "sáng"),
+    ("Sáng ngày 04/07/2024, thành phố tổ chức hội nghị.", "2024-07-04", "sáng"),
+])
+def test_event_date_forms(lead: str, date: str, part: str | None) -> None:
+    record = event_of(TITLE + lead)
+    assert (record["date"], record["time_of_day"]) == (date, part)
+    assert record["date_text"] == lead[:len(record["date_text"])]
+
+
+@pytest.mark.parametrize(("lead", "date"), [
+    # a document's date and a deadline come before the event's date in the sentence
+    ("Thực hiện Kế hoạch số 45/KH-UBND ngày 12/3/2024 của UBND tỉnh, ngày 20/3/2024, đoàn kiểm tra làm việc.",
+     "2024-03-20"),
+    ("Theo Quyết định 1719/QĐ-TTg ngày 14/10/2021, chiều 5/4/2024 huyện tổ chức hội nghị.", "2024-04-05"),
+    # a cut-off date in a report is not the event's
+    ("Tính đến ngày 30/4/2024, toàn tỉnh giải ngân 40%. Sáng 3/5/2024, UBND tỉnh họp phiên thường kỳ.",
+     "2024-05-03"),
+])
+def test_event_date_skips_documents_deadlines_and_cutoffs(lead: str, date: str) -> None:
+    assert event_of(TITLE + lead)["date"] == date
+
+
+@pytest.mark.parametrize(("text", "kwargs", "date", "source"), [
+    # no year in the date: the publication date first ...
+    ("Sáng 2/6, huyện tổ chức hội nghị.", {"hints": {"date": "2023-06-03T08:00:00+07:00"}}, "2023-06-02",
+     "publication"),
+    # ... reaching back a year when the event is late in the year before
+    ("Chiều 30/12, huyện tổ chức hội nghị.", {"hints": {"date": "2024-01-02"}}, "2023-12-30", "publication"),
+    # ... then the file path
+    ("Sáng 2/6, huyện tổ chức hội nghị.", {"path": "crawl/2022/06/quan-son.txt"}, "2022-06-02", "path"),
+    ("Sáng 2/6, huyện tổ chức hội nghị.", {"path": "crawl/quan-son-2021-06-03.txt"}, "2021-06-02", "path"),
+    # ... then the years the text names
+    ("Sáng 2/6, huyện sơ kết 6 tháng đầu năm 2024 và triển khai nhiệm vụ năm 2024.", {}, "2024-06-02", "text"),
+    # ... else none
+    ("Sáng 2/6, huyện tổ chức hội nghị.", {}, None, None),
+])
+def test_event_year_from_publication_path_or_text(text: str, kwargs: dict[str, Any], date: str | None,
+                                                  source: str | None) -> None:
+    record = event_of(TITLE + text, **kwargs)
+    assert (record["date"], record["year_source"]) == (date, source)
+
+
+def test_event_dateline_gives_the_year_not_the_date() -> None:
+    text = "Huyện sơ kết 6 tháng\n\nThứ Hai, 20/06/2022 08:30\n\nChiều 19/6, UBND huyện tổ chức hội nghị."
+    doc = add_event(segmented(text))
+    assert [s.value["role"] for s in doc.get(DATE)] == ["dateline", "event"]
+    record = event_record(doc)
+    assert (record["date"], record["year_source"]) == ("2022-06-19", "dateline")
+
+
+@pytest.mark.parametrize(("lead", "hints", "date"), [
+    ("Trưa nay (10/10), lãnh đạo huyện thăm hỏi các hộ bị thiệt hại.", {"date": "2024-10-10"}, "2024-10-10"),
+    ("Sáng nay, lãnh đạo huyện thăm hỏi các hộ bị thiệt hại.", {"date": "2024-10-10"}, "2024-10-10"),
+    ("Chiều qua, lãnh đạo huyện thăm hỏi các hộ bị thiệt hại.", {"date": "2024-10-10"}, "2024-10-09"),
+    ("Sáng nay, lãnh đạo huyện thăm hỏi các hộ bị thiệt hại.", {}, None),
+])
+def test_event_relative_days(lead: str, hints: dict[str, str], date: str | None) -> None:
+    assert event_of(TITLE + lead, hints=hints)["date"] == date
+
+
+def test_event_range_of_days() -> None:
+    record = event_of(TITLE + "Từ ngày 6 đến 8/12/2023, HĐND tỉnh tổ chức kỳ họp thường lệ.")
+    assert (record["date"], record["date_to"], record["type"]) == ("2023-12-06", "2023-12-08", "kỳ họp")
+
+
+@pytest.mark.parametrize("text", [
+    "Toàn huyện có 10/12 xã đạt chuẩn nông thôn mới.",
+    "Tỷ lệ 24/24 giờ trực được duy trì.",
+    "Chỉ số tăng 15-7 điểm so với cùng kỳ.",
+])
+def test_event_numbers_that_are_not_dates(text: str) -> None:
+    doc = add_event(segmented(TITLE + text))
+    assert doc.get(DATE) == []
+
+
+@pytest.mark.parametrize(("lead", "kind", "online"), [
+    ("Chiều 20/6/2022, UBND huyện tổ chức Hội nghị trực tuyến Ủy viên UBND huyện mở rộng.", "hội nghị", True),
+    ("Sáng 4/9/2025, UBND tỉnh tổ chức phiên họp thường kỳ, kết nối với các điểm cầu xã.", "phiên họp", True),
+    ("Ngày 14/8/2024, đoàn công tác đã có buổi làm việc với Ban Quản lý các khu công nghiệp.", "buổi làm việc", False),
+    ("Chiều 10/9/2024, Phó Chủ tịch UBND tỉnh dẫn đầu đoàn công tác đến kiểm tra điểm sạt lở.", "kiểm tra", False),
+    ("Sáng 8/5/2025, UBND thị trấn tổ chức lễ bàn giao nhà đại đoàn kết.", "lễ", False),
+])
+def test_event_type_and_online(lead: str, kind: str, online: bool) -> None:
+    record = event_of(TITLE.replace("Hội nghị", "Tin") + lead)
+    assert (record["type"], record["online"]) == (kind, online)
+
+
+def test_event_type_from_the_title_when_the_lead_names_none() -> None:
+    record = event_of("Kỳ họp thứ 8 HĐND huyện khóa XX\n\nSáng 2/7/2024, các đại biểu nghe báo cáo tình hình.")
+    assert (record["type"], record["type_text"]) == ("kỳ họp", "Kỳ họp")
+
+
+@pytest.mark.parametrize(("lead", "organiser", "partners"), [
+    ("Chiều 20/6/2022, UBND huyện Quan Hóa tổ chức hội nghị.", "UBND huyện Quan Hóa", []),
+    ("Sáng 4/9/2025, tại trụ sở UBND tỉnh (phường Quy Nhơn), UBND tỉnh Gia Lai tổ chức phiên họp.",
+     "UBND tỉnh Gia Lai", []),
+    ("Sáng 26/12/2024, UBND huyện Bến Cầu (tỉnh Tây Ninh) phối hợp với huyện Chantrea tổ chức hội nghị.",
+     "UBND huyện Bến Cầu", ["huyện Chantrea"]),
+    ("Sáng 5/3/2024, hội nghị do Sở Nội vụ tổ chức đã khai mạc.", "Sở Nội vụ", []),
+    ("Sáng 5/3/2024, đoàn công tác làm việc với huyện.", None, []),
+])
+def test_event_organiser(lead: str, organiser: str | None, partners: list[str]) -> None:
+    record = event_of(TITLE + lead)
+    assert (record["organiser"] or {}).get("text") == organiser
+    assert [p["text"] for p in record["co_organisers"]] == partners
+    if record["organiser"]:
+        found = record["organiser"]
+        assert (TITLE + lead)[found["start"]:found["end"]] == organiser
+
+
+def test_event_chair_from_official_spans() -> None:
+    text = TITLE + "Chiều 20/6/2022, UBND huyện tổ chức hội nghị. Đồng chí Hà Văn Khuyên - Chủ tịch UBND huyện chủ trì."
+    doc = segmented(text)
+    start = doc.text.index("Hà Văn Khuyên")
+    doc.set(OFFICIAL, [doc.span(start, start + len("Hà Văn Khuyên"), OFFICIAL, {"person": "Hà Văn Khuyên"})])
+    title = doc.text.index("Chủ tịch UBND huyện")
+    doc.set(POSITION, [doc.span(title, title + len("Chủ tịch UBND huyện"), POSITION,
+                                {"person": "Hà Văn Khuyên", "role": "Chủ tịch", "organisation": "UBND huyện"})])
+    record = event_record(add_event(doc))
+    assert record["chair"] == "Hà Văn Khuyên"
+    assert record["chairs"] == [{"name": "Hà Văn Khuyên", "role": "chair", "start": title,
+                                 "end": title + len("Chủ tịch UBND huyện")}]
+
+
+@pytest.mark.parametrize(("sentence", "chairs"), [
+    ("Chủ tịch UBND tỉnh Nguyễn Hồng Lĩnh chủ trì phiên họp.", [("Nguyễn Hồng Lĩnh", "chair")]),
+    ("Bà Huỳnh Thị Kim Oanh, Chủ tịch HĐND tỉnh chủ trì kỳ họp.", [("Huỳnh Thị Kim Oanh", "chair")]),
+    ("Đồng chủ trì hội nghị có đồng chí Trần Hữu Lộc, Chủ tịch UBND huyện; ông Sok Sambath, Huyện trưởng.",
+     [("Trần Hữu Lộc", "co_chair"), ("Sok Sambath", "co_chair")]),
+    ("Đoàn công tác do đồng chí Hồ Thanh Phong làm trưởng đoàn.", [("Hồ Thanh Phong", "leader")]),
+    ("Ông Quách Tuấn Kiệt, Phó Chủ tịch UBND tỉnh dẫn đầu đoàn công tác.", [("Quách Tuấn Kiệt", "leader")]),
+])
+def test_event_chairs_without_officials(sentence: str, chairs: list[tuple[str, str]]) -> None:
+    record = event_of(TITLE + "Sáng 2/7/2024, huyện tổ chức hội nghị. " + sentence)
+    assert [(c["name"], c["role"]) for c in record["chairs"]] == chairs
+    assert record["chair"] == chairs[0][0]
+
+
+def test_event_clock_time() -> None:
+    assert event_of(TITLE + "Vào lúc 8 giờ 30 sáng 2/7/2024, huyện tổ chức hội nghị.")["time"] == "08:30"
+
+
+@pytest.mark.parametrize(("where", "expected"), [
+    ("a/2022/06/x.txt", (2022, 6, None)),
+    ("a/quan-son-2022-06-20.txt", (2022, 6, 20)),
+    ("a/2023/bai-viet.txt", (2023, None, None)),
+    ("a/bai-viet-12.txt", None),
+])
+def test_event_path_date(where: str, expected: tuple[int, int | None, int | None] | None) -> None:
+    assert path_date(Document(text="x", doc_id="x", source=Source(path=where))) == expected
+
+
+def test_event_spans_index_the_text() -> None:
+    doc = add_event(segmented(TITLE + "Chiều 20/6/2022, UBND huyện tổ chức hội nghị. Hạn chót là ngày 30/6/2022."))
+    for label in (DATE, EVENT):
+        for span in doc.get(label):
+            assert doc.text[span.start:span.end] == span.text
+    roles = [(s.text, s.value["role"]) for s in doc.get(DATE)]
+    assert roles == [("Chiều 20/6/2022", "event"), ("ngày 30/6/2022", "deadline")]
+    record = event_record(doc)
+    assert doc.text[record["start"]:record["end"]] == record["date_text"]
+
+
+@pytest.mark.parametrize("text", ["Trời mưa.", "Tin vắn\n\nKhông có gì mới."])
+def test_event_empty_record(text: str) -> None:
+    record = event_of(text)
+    assert record == EMPTY_RECORD
+    assert record["chairs"] is not EMPTY_RECORD["chairs"]  # a copy: callers may edit it
+
+
+def test_event_stage_is_idempotent(seed_path) -> None:
+    # speed is measured by `python -m pipeline bench`, not here; a rerun must give the same record
+    doc = segment(normalize(Document(text=seed_path.read_text(encoding="utf-8"))))
+    first = event_record(add_event(doc))
+    assert event_record(add_event(doc)) == first
+    assert first["date"] == "2022-06-20"
