@@ -63,7 +63,14 @@ def find_paragraphs(doc: Document) -> list[Span]:
     return [doc.span(m.start(), m.end(), PARAGRAPH) for m in _LINE.finditer(doc.text)]
 
 
+# A first line that is only a dateline ("Thứ Năm, 14/03/2024 - 09:15"): portals print it above the title
+_DATELINE = regex.compile(r"^(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+                          r"(?:\s*[-–|,]?\s*\d{1,2}[:h]\d{2}(?:\s*(?:GMT|\(GMT)[^\n]*)?)?\s*$", regex.IGNORECASE)
+
+
 def find_title(doc: Document, paragraphs: list[Span]) -> Span | None:
+    if paragraphs and _DATELINE.match(paragraphs[0].text):
+        paragraphs = paragraphs[1:]
     if len(paragraphs) < 2:
         return None
     first = paragraphs[0]

@@ -78,3 +78,14 @@ def test_segment_one_line_text_has_no_title_and_no_byline() -> None:
 def test_segment_align_tokens_reports_misalignment() -> None:
     with pytest.raises(ValueError, match="not found"):
         align_tokens("Hòa Bình", ["Hoà Bình"])
+
+
+@pytest.mark.parametrize("dateline", ["Thứ Năm, 14/03/2024 - 09:15", "14/03/2024 09:15", "Chủ nhật, 5/5/2024"])
+def test_segment_dateline_above_the_title_is_not_the_title(dateline: str) -> None:
+    doc = segmented(f"{dateline}\n\nHuyện Bát Xát họp phiên thường kỳ\n\nSáng 5/3/2024, UBND huyện họp.")
+    assert [s.text for s in doc.get(TITLE)] == ["Huyện Bát Xát họp phiên thường kỳ"]
+
+
+def test_segment_road_codes_do_not_end_sentences() -> None:
+    doc = segmented("Tuyến ĐT.305 và QL. 2C được nâng cấp. Công trình hoàn thành.")
+    assert [s.text for s in doc.get(SENTENCE)] == ["Tuyến ĐT.305 và QL. 2C được nâng cấp.", "Công trình hoàn thành."]
