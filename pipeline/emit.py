@@ -38,6 +38,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "authors": officials.author_records(doc),
         "officials": officials.official_records(doc),
         "places": places.place_records(doc),
+        "home_unit": places.home_unit(doc),
         "indicators": indicators.indicator_records(doc),
         "directives": directives.directive_records(doc),
         "stats": {"characters": len(doc.text), "paragraphs": len(doc.get(PARAGRAPH)),

@@ -1,22 +1,1185 @@
-"""Stage: OFFICIAL, POSITION, AUTHOR spans. Placeholder until issue 3 lands: finds nothing yet."""
+"""Stage: officials (OFFICIAL name mentions, POSITION title mentions) and the byline's authors (AUTHOR).
+
+How a title is read (a grammar over the tables in `lang/vi/`):
+
+    title  = role head (titles.tsv)  organisation*  [level [place]]
+             Phó Chủ tịch              UBND           huyện  Chiêm Hóa
+    organisation = body (UBND, Công an, Ban Thường vụ)        complete in itself
+                 | committee [place]   (Huyện ủy Ngọc Hồi)      a Party committee, its place follows directly
+                 | unit name           (Sở Tài chính, Trung tâm Quản lý Bảo tồn di sản văn hóa Hội An)
+
+A unit's name runs on through capitalised words and short lower-case runs that lead to another capitalised
+word or a level ("Hợp tác xã Nông nghiệp dịch vụ cà phê bền vững Ea Tul"), and stops at a verb
+(title_stops.txt), punctuation, an honorific or a person's name. A comma ends a title, except where the title
+runs on into its department ("Trưởng phòng Nghiệp vụ du lịch, Sở Văn hóa, Thể thao và Du lịch") or its place
+("Chủ tịch UBND xã Nhơn Mỹ, huyện Chợ Mới"); a comma followed by another role head starts the next title of the
+same person ("Phó Bí thư Huyện ủy, Chủ tịch UBND huyện").
+
+How a person is found: a capitalised run of syllables (a name) after an honorific (honorifics.txt: `đồng chí`,
+`ông`, `Thượng tá`, `TS.`), before `- title` or `, title` when it starts with a family name (surnames.txt), or
+right after a title (`Phó Chủ tịch UBND tỉnh Đặng Ngọc Sơn`). Where a title's place slot runs into a name
+(`UBND huyện Chiêm Hóa Vũ Đình Tân`) the split is where the gazetteer's place ends and a family name begins.
+Lists (`các đồng chí: A, title; B, title`) give each person their own titles. A title with no name beside it
+(`đồng chí Chủ tịch UBND huyện`) is a POSITION linked to the person who holds that title in the article; titles
+after `các` or a number (`các Phó Chủ tịch UBND tỉnh`, `54 đại biểu HĐND tỉnh`) are groups, never people.
+
+Only people with at least one title are officials (SCHEMA.md: "a named person holding a position").
+
+Beyond the contract, each record carries its titles' role and organisation (abbreviations expanded from
+organisations.tsv, the place filled from `places.home_unit(doc)` when the text leaves it out), the title-only
+mentions linked to the person, and the person's part in the event (official_parts.tsv: a verb after the person's
+titles, "chủ trì", or the cue that opens the sentence, "Dự hội nghị có ..."; a later "Ông yêu cầu ..." adds to the
+person named last). Only sentences with a role head or an honorific in them are read (an Aho-Corasick pass).
+
+Authors come from the byline lines segment.py finds (bylines.tsv), without prefixes (`CTV`, `Tin, ảnh:`) or the
+author's unit; a name line right under the headline counts when the end of the article names nobody.
+"""
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from .document import Document
+import regex
+
+from .document import AUTHOR, BYLINE, OFFICIAL, PARAGRAPH, POSITION, SENTENCE, TITLE, Document, Span
+from .errors import RuleDataError
+from .tables import load_table, load_words
+
+MAX_NAME_SYLLABLES = 5  # Tôn Nữ Thị Ngọc Hân
+MAX_LOWER_RUN = 10  # lower-case words in a name: "trình mục tiêu quốc gia xây dựng nông thôn mới"
+MAX_TITLE_TOKENS = 40  # a runaway title is a parsing error, not a title
+# A person's part in the event (official_parts.tsv), in the order records list them.
+PARTS = ("led", "chaired", "attended", "reported", "spoke", "concluded", "directed")
+
+# -------------------------------------------------------------------------------------------------- tables
+
+
+@dataclass(frozen=True, slots=True)
+class RoleHead:
+    role: str
+    org: str  # the organisation the head begins (its last words) or implies
+    org_words: int  # how many of the head's last tokens begin the organisation (0: implied or none)
+    alone: bool  # a complete title by itself
+    bare: bool = True  # may stand without an organisation beside a name (abbreviations like "CT" may not)
+
+
+@dataclass(frozen=True, slots=True)
+class OrgWord:
+    kind: str  # body, committee, unit, school, department, level
+    expansion: str
+    level: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    part: str
+    side: str
+
+
+class Phrases:
+    """Multi-word entries keyed by their lower-case tokens; `longest` finds the longest one starting at a token."""
+
+    def __init__(self, entries: Iterable[tuple[tuple[str, ...], Any]]) -> None:
+        self.entries: dict[tuple[str, ...], Any] = {}
+        self.prefixes: set[tuple[str, ...]] = set()
+        self.first_words: set[str] = set()
+        self.longest_entry = 0
+        for words, payload in entries:
+            if not words:
+                continue
+            self.entries.setdefault(words, payload)
+            self.first_words.add(words[0])
+            self.longest_entry = max(self.longest_entry, len(words))
+            for cut in range(1, len(words)):
+                self.prefixes.add(words[:cut])
+
+    def longest(self, tokens: Sequence[Token], start: int) -> tuple[int, Any] | None:
+        if tokens[start].low not in self.first_words:  # most tokens: one set lookup
+            return None
+        found = None
+        key: tuple[str, ...] = ()
+        for index in range(start, min(len(tokens), start + self.longest_entry)):
+            key += (tokens[index].low,)
+            if key in self.entries:
+                found = (index + 1, self.entries[key])
+            if key not in self.prefixes:
+                break
+        return found
+
+
+@dataclass(frozen=True)
+class OfficialData:
+    roles: Phrases
+    organisations: Phrases
+    departments: Phrases
+    honorifics: Phrases
+    stops: Phrases
+    cues_after: Phrases
+    cues_before: Phrases
+    words: Phrases  # official_words.tsv: word -> kind (group, adverb, joiner, and, of, former, collective, holds)
+    surnames: frozenset[str]
+    surname_prefixes: tuple[str, ...]
+    token_pattern: regex.Pattern[str]
+    triggers: Any  # Aho-Corasick automaton over the lower-cased role heads and honorifics
+
+
+_WORD_TOKEN = r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*['’]?"
+_NAME_SYLLABLE = regex.compile(r"^\p{Lu}(?:['’]\p{L})?[\p{Ll}\p{M}]*(?:['’][\p{L}\p{M}]+)?$")
+
+
+def _compile_tokenizer(dotted: Iterable[str]) -> regex.Pattern[str]:
+    """Word tokens, with the dotted abbreviations of the tables (`TP.`, `PGS.TS.`) kept whole."""
+    alternatives = sorted({regex.escape(d) for d in dotted}, key=len, reverse=True)
+    head = "(?:" + "|".join(alternatives) + r")(?=\s|\p{L}|$)|" if alternatives else ""
+    return regex.compile(head + _WORD_TOKEN + r"|\S")
+
+
+def _words(text: str, pattern: regex.Pattern[str]) -> tuple[str, ...]:
+    return tuple(m.group().lower() for m in pattern.finditer(text))
+
+
+@functools.cache
+def load_official_data() -> OfficialData:
+    """The officials tables, read and indexed once per process."""
+    role_rows = load_table("titles.tsv", ("head", "role", "org?", "alone?"))
+    org_rows = load_table("organisations.tsv", ("surface", "expansion?", "kind", "level?"))
+    honorifics = load_words("honorifics.txt")
+    kinds = {"body", "committee", "unit", "school", "department", "level"}
+    for row in org_rows:
+        if row["kind"] not in kinds:
+            raise RuleDataError(f"organisations.tsv: kind {row['kind']!r} of {row['surface']!r} is not one of "
+                                f"{sorted(kinds)}")
+    dotted = [r["surface"] for r in org_rows if "." in r["surface"]] + [h for h in honorifics if "." in h]
+    pattern = _compile_tokenizer(dotted)
+
+    def role_head(row: dict[str, str]) -> RoleHead:
+        head_words = _words(row["head"], pattern)
+        org_words = _words(row["org"], pattern)
+        inside = bool(org_words) and head_words[-len(org_words):] == org_words
+        if row["alone"] not in ("yes", "no", ""):
+            raise RuleDataError(f"titles.tsv: alone={row['alone']!r} of {row['head']!r} must be yes, no or empty")
+        return RoleHead(row["role"], row["org"], len(org_words) if inside else 0, row["alone"] == "yes",
+                        row["alone"] != "no")
+
+    parts = load_table("official_parts.tsv", ("cue", "part", "side"))
+    for row in parts:
+        if row["side"] not in ("after", "before") or row["part"] not in PARTS:
+            raise RuleDataError(f"official_parts.tsv: {row['cue']!r}: side must be after/before and part one of "
+                                f"{list(PARTS)}")
+    words = load_table("official_words.tsv", ("word", "kind"))
+    word_kinds = {"group", "adverb", "joiner", "and", "of", "former", "collective", "holds"}
+    for row in words:
+        if row["kind"] not in word_kinds:
+            raise RuleDataError(f"official_words.tsv: kind {row['kind']!r} of {row['word']!r} is not one of "
+                                f"{sorted(word_kinds)}")
+    surnames = load_words("surnames.txt")
+    return OfficialData(
+        roles=Phrases((_words(r["head"], pattern), role_head(r)) for r in role_rows),
+        organisations=Phrases((_words(r["surface"], pattern), OrgWord(r["kind"], r["expansion"], r["level"]))
+                              for r in org_rows if r["kind"] != "department"),
+        departments=Phrases((_words(r["surface"], pattern), OrgWord(r["kind"], r["expansion"], r["level"]))
+                            for r in org_rows if r["kind"] == "department"),
+        honorifics=Phrases((_words(h, pattern), h) for h in honorifics),
+        stops=Phrases((_words(w.lstrip("!"), pattern), not w.startswith("!")) for w in load_words("title_stops.txt")),
+        cues_after=Phrases((_words(r["cue"], pattern), Cue(r["part"], r["side"]))
+                           for r in parts if r["side"] == "after"),
+        cues_before=Phrases((_words(r["cue"], pattern), Cue(r["part"], r["side"]))
+                            for r in parts if r["side"] == "before"),
+        words=Phrases((_words(r["word"], pattern), r["kind"]) for r in words),
+        surnames=frozenset(s for s in surnames if not s.endswith(("'", "’"))),
+        surname_prefixes=tuple(s for s in surnames if s.endswith(("'", "’"))),
+        token_pattern=pattern,
+        triggers=_automaton([r["head"] for r in role_rows] + list(honorifics)),
+    )
+
+
+def _automaton(words: Iterable[str]) -> Any:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word.lower(), len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+# Place types of SCHEMA.md -> the gazetteer levels whose names may fill a place slot after that level word.
+_GAZETTEER_LEVELS: dict[str, tuple[str, ...]] = {
+    "tỉnh": ("province",), "thành phố": ("province", "district"), "huyện": ("district",),
+    "thị xã": ("district",), "quận": ("district",), "xã": ("commune",), "phường": ("commune",),
+    "thị trấn": ("commune",), "other": ("commune",),
+}
+
+
+@functools.lru_cache(maxsize=8192)
+def is_known_place(name: str, level: str) -> bool:
+    """Whether the gazetteer (underthesea's units, `gazetteer.py`) has a unit of this name at this level
+    (any level when the level is unknown). Tells a place from a person where both are capitalised runs."""
+    from .gazetteer import gazetteer
+
+    levels = _GAZETTEER_LEVELS.get(level, ("province", "district", "commune"))
+    return bool(gazetteer().lookup(name, levels=levels))  # type: ignore[arg-type]
+
+
+@functools.lru_cache(maxsize=1024)
+def _former(head: RoleHead, word: str) -> RoleHead:
+    return dataclasses.replace(head, role=f"{word.lower()} {head.role}")
+
+
+# -------------------------------------------------------------------------------------------------- tokens
+
+
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs 3x, and there are thousands per article
+class Token:
+    start: int
+    end: int
+    text: str
+    low: str
+    is_word: bool
+    is_cap: bool  # starts with a capital letter
+    is_name: bool  # a syllable of a personal name: "Lương", "H'Lan", "A"
+
+
+def tokenize(text: str, offset: int, data: OfficialData) -> list[Token]:
+    tokens = []
+    for m in data.token_pattern.finditer(text):
+        word = m.group()
+        first = word[0]
+        tokens.append(Token(offset + m.start(), offset + m.end(), word, word.lower(), first.isalnum(),
+                            first.isupper(), bool(_NAME_SYLLABLE.match(word))))
+    return tokens
+
+
+# -------------------------------------------------------------------------------------------------- titles
+
+
+@dataclass(slots=True)
+class Segment:
+    """A piece of an organisation: tokens [start, end) and what they expand to ("" = as written)."""
+
+    start: int
+    end: int
+    kind: str
+    expansion: str = ""
+    level: str = ""
+
+
+@dataclass(slots=True)
+class Title:
+    start: int  # token indices [start, end)
+    end: int
+    head: RoleHead
+    segments: list[Segment] = field(default_factory=list)
+    level: str = ""  # the level the organisation sits at (huyện), from a level word or a committee
+    place: tuple[int, int] | None = None  # tokens of an explicit place name
+    name: tuple[int, int] | None = None  # a person's name written right after the title
+
+    @property
+    def has_organisation(self) -> bool:
+        return bool(self.segments) or self.head.alone or self.head.org_words > 0
+
+
+@dataclass(slots=True)
+class Person:
+    """One mention of a named person in a sentence, with the titles written beside it."""
+
+    name: tuple[int, int]
+    titles: list[Title]
+    after: int  # token index where what the person does begins (after name and titles)
+    list_id: int  # mentions in one list ("các đồng chí: A, ...; B, ...") share it
+    short: bool = False  # a single syllable after an honorific ("ông Kiệt"): links, never creates
+
+
+@dataclass(slots=True)
+class TitleOnly:
+    """A title with no name beside it: `đồng chí Chủ tịch UBND huyện`, or a group (`các Phó Chủ tịch`)."""
+
+    title: Title
+    group: bool
+    after: int
+    list_id: int
+
+
+@dataclass(slots=True)
+class Pronoun:
+    """A sentence that opens on an honorific alone ("Ông yêu cầu ...", "Đồng chí cũng giao ..."): the person
+    named last is the subject; it adds to that person's part in the event, never a new person."""
+
+    start: int
+    after: int
+    list_id: int
+
+
+class Parser:
+    """Reads one sentence's tokens left to right into Person, TitleOnly and Pronoun mentions."""
+
+    def __init__(self, tokens: list[Token], data: OfficialData, known_names: set[str]) -> None:
+        self.t = tokens
+        self.n = len(tokens)
+        self.data = data
+        self.known_names = known_names
+        self.mentions: list[Person | TitleOnly | Pronoun] = []
+        self.list_id = 0
+
+    # ---- small predicates
+
+    def text(self, start: int, end: int) -> str:
+        return " ".join(t.text for t in self.t[start:end]) if start < end else ""
+
+    def low(self, i: int) -> str:
+        return self.t[i].low if 0 <= i < self.n else ""
+
+    def word_kind(self, i: int) -> tuple[int, str] | None:
+        """(end, kind) of an official_words.tsv entry at token i."""
+        return self.data.words.longest(self.t, i) if 0 <= i < self.n else None
+
+    def is_kind(self, i: int, kind: str) -> bool:
+        found = self.word_kind(i)
+        return found is not None and found[1] == kind
+
+    def role_at(self, i: int) -> tuple[int, RoleHead] | None:
+        if i >= self.n or not self.t[i].is_word:
+            return None
+        found = self.data.roles.longest(self.t, i)
+        if found is None:
+            former = self.word_kind(i)
+            if former is None or former[1] != "former" or former[0] >= self.n or self.t[i].is_cap:
+                return None  # a capitalised "Nguyên" is a given name
+            found = self.data.roles.longest(self.t, former[0])  # "nguyên Chủ tịch UBND xã": a post held before
+            if found is None:
+                return None
+            return found[0], _former(found[1], self.text(i, former[0]))
+        if i > 0 and self.t[i - 1].is_cap and self.word_kind(i - 1) == (i, "collective"):
+            return None  # "Ban Giám đốc", "Tổ đại biểu HĐND": a body, not a post
+        return found
+
+    def honorific_at(self, i: int) -> int | None:
+        """End of the honorifics starting at i ("đồng chí Đại tá", "Thiếu tướng, TS."), or None."""
+        end = None
+        j = i
+        while j < self.n:
+            found = self.data.honorifics.longest(self.t, j)
+            if found is None:
+                break
+            end = j = found[0]
+            if j + 1 < self.n and self.t[j].text == "," and self.data.honorifics.longest(self.t, j + 1):
+                j += 1  # "Đại tá, TS. Nguyễn Văn A"
+        return end
+
+    def org_at(self, i: int, *, any_case: bool = False) -> tuple[int, OrgWord] | None:
+        """An organisation word at i; in lower case only a level, or right after a role head (`any_case`:
+        "Giám đốc hợp tác xã", "Trưởng phòng Kinh tế"), since "các phòng, ban" names no organisation."""
+        if i >= self.n or not self.t[i].is_word:
+            return None
+        found = self.data.organisations.longest(self.t, i)
+        if found is None:
+            return None
+        if found[1].kind != "level" and not self.t[i].is_cap and not any_case:
+            return None
+        return found
+
+    def level_at(self, i: int) -> bool:
+        """A level word used as one: followed by a place, punctuation, a verb or the end, not by a lower-case word
+        it makes a compound with ("nông thôn mới", "xã hội", "văn bản")."""
+        found = self.org_at(i)
+        if found is None or found[1].kind != "level":
+            return False
+        k = found[0]
+        return k >= self.n or not self.t[k].is_word or self.t[k].is_cap or self.t[k].text[0].isdigit() or \
+            self.stop_at(k) or self.is_kind(k, "and")
+
+    def stop_at(self, i: int) -> bool:
+        found = self.data.stops.longest(self.t, i)
+        return found is not None and found[1]  # False for a "!" compound: "dự án", "giao thông"
+
+    def starts_with_surname(self, i: int) -> bool:
+        word = self.t[i].text
+        return word in self.data.surnames or word.startswith(self.data.surname_prefixes)
+
+    def name_run(self, i: int, *, limit: int = MAX_NAME_SYLLABLES + 1) -> int:
+        """End of the run of name syllables from i, stopping before a role head or honorific."""
+        j = i
+        while j < self.n and j - i < limit and self.t[j].is_name:
+            if j > i and self.role_at(j):
+                break  # "Hà Văn Lâm Phó Chủ tịch": a missing dash; "Anh", "Hội", "Khoa" are given names
+            if j > i and self.t[j].start != self.t[j - 1].end + 1:
+                break  # names are single-spaced syllables
+            j += 1
+        return j
+
+    def is_person_name(self, start: int, end: int) -> bool:
+        """2-5 name syllables that start with a family name, or a name already met in the article."""
+        if not 2 <= end - start <= MAX_NAME_SYLLABLES or not all(t.is_name for t in self.t[start:end]):
+            return False
+        return self.starts_with_surname(start) or self.text(start, end) in self.known_names
+
+    def capital_run(self, i: int) -> int:
+        """End of the run of capitalised words (and numbers: "phường 5") that may name a place.
+
+        A word in capitals passes only alone ("TP. HCM"): a headline in capitals is no place ("TỈNH KIỂM TRA")."""
+        if i < self.n and self.honorific_at(i):
+            return i  # "Giám đốc Công an tỉnh Đại tá Phan Văn Long": a rank, then the holder
+        j = i
+        while j < self.n and self.t[j].is_word and (self.t[j].is_cap or self.t[j].text[0].isdigit()):
+            if j > i and (self.role_at(j) or self.honorific_at(j)):
+                break
+            found = self.org_at(j) if j > i else None
+            if found is not None and found[1].kind in ("body", "committee"):
+                break
+            j += 1
+            if self.t[j - 1].text[0].isdigit():
+                break
+        if j - i > 1 and any(not t.is_name and t.text[0].isalpha() for t in self.t[i:j]):
+            return i
+        return j
+
+    # ---- the place slot after a level word or a committee
+
+    def split_place(self, start: int, end: int, level: str, want_name: bool) -> tuple[int, int | None]:
+        """Where the place in tokens [start, end) ends, and where a person's name there starts (or None)."""
+        text = self.text
+        if not want_name:
+            return end, None
+        for cut in range(end - 2, start, -1):  # a known place, then a name: "Chiêm Hóa | Vũ Đình Tân"
+            if is_known_place(text(start, cut), level) and self.is_person_name(cut, end):
+                return cut, cut
+        if is_known_place(text(start, end), level):
+            return end, None
+        if self.is_person_name(start, end):  # no place written: "Phó Chủ tịch UBND tỉnh | Đặng Ngọc Sơn"
+            return start, start
+        for cut in range(start + 1, end - 1):  # an unknown place, then a name: "Làng Mới | Nguyễn Văn An"
+            if self.is_person_name(cut, end):
+                return cut, cut
+        return end, None
+
+    # ---- organisations
+
+    def continue_name(self, i: int, *, want_name: bool, named_after_people: bool) -> int:
+        """End of a unit's name starting at token i (see the module docstring)."""
+        j = i
+        end = i
+        while j < self.n:
+            tok = self.t[j]
+            if self.role_at(j) or self.honorific_at(j):
+                break
+            found = self.org_at(j)
+            if found is not None and (found[1].kind in ("body", "committee") or self.level_at(j)):
+                break
+            if tok.is_word and (tok.is_cap or tok.text[0].isdigit()):  # "Ban Chỉ đạo 389 tỉnh", "Tổ 5"
+                if tok.is_name and want_name:
+                    run = self.name_run(j)
+                    if run - j >= 2 and (run >= self.n or not self.t[run].is_cap):
+                        cut = self.person_in_run(j, run)
+                        if cut is not None and (cut > j or not named_after_people):  # "Công ty X | Nguyễn Văn A"
+                            return cut if cut > j else end
+                j += 1
+                end = j
+                continue
+            if tok.text in ("-", "–", "&") and j + 1 < self.n and self.t[j + 1].is_cap and not self.role_at(j + 1):
+                j += 1
+                continue
+            if tok.text == "," and self.low(j - 1) == "phòng" and self.low(j + 1) == "chống":
+                j += 1  # "Ban Chỉ huy phòng, chống thiên tai"
+                continue
+            if tok.is_word and not tok.is_cap:
+                run_end = j
+                while run_end < self.n and self.t[run_end].is_word and not self.t[run_end].is_cap:
+                    if self.stop_at(run_end) or self.honorific_at(run_end) or (run_end > j and self.level_at(run_end)):
+                        break
+                    run_end += 1
+                if run_end - j > MAX_LOWER_RUN or run_end >= self.n or run_end == j:
+                    break
+                following = self.t[run_end]
+                if following.text == "," and self.low(run_end - 1) == "phòng" and self.low(run_end + 1) == "chống":
+                    j = run_end
+                    continue
+                above = self.org_at(run_end + 1) if following.text == "," else None
+                if above is not None and above[1].kind in ("unit", "body", "school"):
+                    end = run_end  # "Trưởng phòng Nghiệp vụ du lịch, Sở ...": the name ends at its department
+                    break
+                next_org = self.org_at(run_end)
+                if self.level_at(run_end) or (next_org is not None and next_org[1].kind in ("body", "committee")):
+                    end = run_end  # "Phòng Cảnh sát giao thông | Công an tỉnh", "Phòng Kinh tế | huyện"
+                    break
+                leads_on = following.is_word and following.is_cap and not self.role_at(run_end) and \
+                    not self.honorific_at(run_end)
+                if not leads_on and not self.joins_more(run_end):
+                    break
+                j = run_end  # "Hợp tác xã Nông nghiệp dịch vụ ... | Ea Tul", "Văn hóa | - Thể thao"
+                continue
+            break
+        return end
+
+    def joins_more(self, k: int) -> bool:
+        """Whether a name goes on after a known department: "Văn hóa - Thể thao | và Truyền thông"."""
+        return k + 1 < self.n and (self.t[k].text in ("-", "–") or self.is_kind(k, "and")) and \
+            self.t[k + 1].is_cap and not self.role_at(k + 1) and not self.honorific_at(k + 1)
+
+    def person_in_run(self, start: int, end: int) -> int | None:
+        """Where a person's name begins in a capitalised run that ends a unit's name, or None.
+
+        Company and school names look like people's ("Công ty TNHH Hoàng Long", "Trường THPT Lê Quý Đôn"):
+        inside a unit's name only 3-5 syllables count, and never a run that ends in a province ("Hoàng Anh Gia Lai").
+        """
+        for cut in range(start, end - 2):
+            if not self.is_person_name(cut, end):
+                continue
+            if any(is_known_place(self.text(k, end), "tỉnh") for k in range(cut, end - 1)):
+                return None
+            return cut
+        return None
+
+    def parse_organisation(self, title: Title, k: int, *, want_name: bool) -> None:
+        """Extend `title` with the organisation chain that starts at token k."""
+        last = ""
+        first = k
+        while k < self.n and k - title.start < MAX_TITLE_TOKENS:
+            tok = self.t[k]
+            if tok.text == "," and k + 1 < self.n:
+                nxt = self.org_at(k + 1)
+                # "Trưởng phòng Nghiệp vụ du lịch, Sở Văn hóa...": a unit's name runs into its department
+                if last == "name" and title.place is None and nxt and nxt[1].kind in ("unit", "body", "school"):
+                    k += 1
+                    continue
+                # "Chủ tịch UBND xã Nhơn Mỹ, huyện Chợ Mới": the place runs into the unit above it
+                if last == "place" and nxt and nxt[1].kind == "level" and nxt[0] < self.n and self.t[nxt[0]].is_cap:
+                    run = self.capital_run(nxt[0])
+                    if is_known_place(self.text(nxt[0], run), nxt[1].level) or not self.is_person_name(nxt[0], run):
+                        k += 1
+                        continue
+                break
+            found = self.org_at(k, any_case=k == first)
+            if found is None and last and self.is_kind(k, "of"):
+                above = self.org_at(k + 1)
+                if above is not None and above[1].kind in ("body", "committee"):
+                    k += 1  # "Ủy ban Kinh tế của Quốc hội"
+                    continue
+            if found is None:
+                break
+            end, word = found
+            if word.kind == "level" and last == "level":
+                break
+            title.segments.append(Segment(k, end, word.kind, word.expansion, word.level))
+            title.end = k = end
+            last = word.kind
+            if word.kind in ("unit", "school"):
+                dept = self.data.departments.longest(self.t, k) if k < self.n and self.t[k].is_cap else None
+                if dept is not None and not self.joins_more(dept[0]):
+                    title.segments.append(Segment(k, dept[0], "department", dept[1].expansion))
+                    title.end = k = dept[0]
+                    last = "department"
+                else:
+                    name_end = self.continue_name(k, want_name=want_name, named_after_people=word.kind == "school")
+                    if name_end > k:
+                        title.segments.append(Segment(k, name_end, "name"))
+                        title.end = k = name_end
+                        last = "name"
+                continue
+            if word.kind in ("level", "committee"):
+                if word.level:
+                    title.level = word.level
+                run = self.capital_run(k)
+                if run > k:
+                    place_end, name_start = self.split_place(k, run, word.level, want_name)
+                    if place_end > k:
+                        title.segments.append(Segment(k, place_end, "place", "", word.level))
+                        if title.place is None:  # the first is the most specific: "thôn Nà Lầu, xã Tân Dương"
+                            title.place = (k, place_end)
+                        title.end = k = place_end
+                        last = "place"
+                    if name_start is not None:
+                        title.name = (name_start, self.name_run(name_start))
+                        return
+        if want_name and title.name is None and title.end < self.n:
+            run = self.name_run(title.end)
+            if self.is_person_name(title.end, run) and not is_known_place(self.text(title.end, run), ""):
+                title.name = (title.end, run)
+
+    def title_at(self, i: int, *, want_name: bool) -> Title | None:
+        found = self.role_at(i)
+        if found is None:
+            return None
+        end, head = found
+        title = Title(i, end, head)
+        k = end - head.org_words if head.org_words else end
+        if head.org_words:
+            title.end = k  # the organisation's words are re-read as organisation
+        self.parse_organisation(title, k, want_name=want_name)
+        if title.end < end:
+            title.end = end
+        if not title.segments and (not self.t[i].is_cap or not head.bare):
+            return None  # "chủ tịch" in running lower case or a bare "CT", with no organisation: no title
+        return title
+
+    def chain_at(self, i: int, *, want_name: bool) -> list[Title]:
+        """Titles joined by commas ("Phó Bí thư Huyện ủy, Chủ tịch UBND huyện") or "kiêm", from token i."""
+        titles: list[Title] = []
+        k = i
+        while True:
+            title = self.title_at(k, want_name=want_name)
+            if title is None:
+                break
+            titles.append(title)
+            if title.name is not None:
+                break
+            k = title.end
+            if k < self.n and self.t[k].text in (",", "-", "–"):
+                k += 1
+            if self.is_kind(k, "joiner"):  # "Phó Chủ tịch UBND huyện kiêm Trưởng Công an huyện"
+                k = self.word_kind(k)[0]
+            if k > title.end and self.role_at(k):
+                continue
+            break
+        return titles
+
+    # ---- the scan
+
+    def new_list(self) -> int:
+        self.list_id += 1
+        return self.list_id
+
+    def is_group_before(self, i: int) -> bool:
+        """`các Phó Chủ tịch`, `54 đại biểu`, `một số Ủy viên`: a title for several people."""
+        if i > 0 and self.t[i - 1].text[0].isdigit():
+            return True
+        return any(self.word_kind(i - back) == (i, "group") for back in (1, 2))
+
+    def after_chain(self, k: int) -> int:
+        if k < self.n and self.t[k].text == ")":
+            return k + 1
+        return k
+
+    def person_with_titles(self, name: tuple[int, int], list_id: int, *, short: bool = False) -> Person:
+        """A name mention and the titles written after it: `X - title, title`, `X, title`, `X (title)`."""
+        k = name[1]
+        titles: list[Title] = []
+        if k < self.n:
+            sep = self.t[k].text
+            start = k + 1 if sep in (",", "-", "–", "—", "(", ":") else k
+            holds = self.word_kind(start)
+            if holds is not None and holds[1] == "holds":  # "ông X giữ chức Phó Giám đốc Sở Nội vụ"
+                start = holds[0]
+            titles = self.chain_at(start, want_name=False) if self.role_at(start) else []
+            if titles:
+                k = self.after_chain(titles[-1].end)
+        person = Person(name, titles, k, list_id, short)
+        self.mentions.append(person)
+        return person
+
+    def scan(self) -> list[Person | TitleOnly | Pronoun]:
+        i = 0
+        while i < self.n:
+            i = self.scan_at(i)
+        return self.mentions
+
+    def scan_at(self, i: int) -> int:
+        tok = self.t[i]
+        honorific_end = self.honorific_at(i) if tok.is_word else None
+        if honorific_end is not None and honorific_end < self.n:
+            plural = self.is_kind(i - 1, "group")
+            j = honorific_end
+            if self.t[j].text == ":":
+                j += 1
+            if self.role_at(j):  # "các đồng chí: Phó Chủ tịch UBND tỉnh A; ..." is a list, without ":" a group
+                return self.scan_title(j, group=plural and self.t[j - 1].text != ":")
+            run = self.name_run(j)
+            if run > j:
+                list_id = self.new_list()
+                person = self.person_with_titles((j, run), list_id)
+                person.short = run - j == 1 and not person.titles  # "ông Kiệt" (but "K'Brơi, Chủ tịch ...")
+                return self.scan_list(person.after, list_id) if plural or person.titles else person.after
+            if not plural and (i == 0 or self.t[i - 1].text in ".!?;:") and not self.t[j].is_cap:
+                self.mentions.append(Pronoun(i, j, self.new_list()))
+            return honorific_end
+        if self.role_at(i) and tok.is_word:
+            return self.scan_title(i, group=self.is_group_before(i))
+        if tok.is_name and (i == 0 or not (self.t[i - 1].is_cap or self.org_at(i - 1))):
+            run = self.name_run(i)
+            if self.is_person_name(i, run) and run < self.n and self.t[run].text in (",", "-", "–", "(") and \
+                    self.role_at(run + 1) and not is_known_place(self.text(i, run), ""):  # "Tại Hà Nội, Phó ..."
+                list_id = self.new_list()
+                person = self.person_with_titles((i, run), list_id)
+                return self.scan_list(person.after, list_id)
+            return max(run, i + 1)
+        return i + 1
+
+    def scan_list(self, k: int, list_id: int) -> int:
+        """Further people of a list: `; B, title`, `, B` or `và B` (with or without an honorific)."""
+        while k < self.n and (self.t[k].text in (";", ",") or self.is_kind(k, "and")):
+            j = k + 1
+            if self.is_kind(j, "and"):
+                j += 1
+            honorific_end = self.honorific_at(j) if j < self.n else None
+            if honorific_end is not None:
+                j = honorific_end
+            if self.role_at(j) and not self.is_group_before(j):  # "; Giám đốc Sở Tài chính Lê Văn A"
+                chain = self.chain_at(j, want_name=True)
+                if not chain or chain[-1].name is None:
+                    break
+                person = self.person_with_titles(chain[-1].name, list_id)
+                person.titles[:0] = chain
+                k = person.after
+                continue
+            run = self.name_run(j) if j < self.n else j
+            if run == j or self.role_at(j):
+                break
+            if run - j == 1 and not (run + 1 < self.n and self.t[run].text in (",", "-", "–") and
+                                     self.role_at(run + 1)):
+                break  # a one-syllable name only with its title: "; K'Brơi, Chủ tịch Ủy ban MTTQ phường"
+            if honorific_end is None and ((not self.is_person_name(j, run) and self.t[k].text != ";") or
+                                          is_known_place(self.text(j, run), "")):
+                break
+            person = self.person_with_titles((j, run), list_id)
+            k = person.after
+        return k
+
+    def scan_title(self, i: int, *, group: bool) -> int:
+        chain = self.chain_at(i, want_name=not group)
+        if not chain:
+            return i + 1
+        end = self.after_chain(chain[-1].end)
+        if chain[-1].name is None and self.is_kind(end, "group"):
+            group = True  # "Chủ tịch UBND các huyện, thị xã"
+        list_id = self.new_list()
+        if group:
+            for title in chain:
+                self.mentions.append(TitleOnly(title, True, end, list_id))
+            if end < self.n and self.t[end].text == ":":  # "các Phó Chủ tịch UBND tỉnh: A, B"
+                k = end
+                while k < self.n and (self.t[k].text in (":", ",") or self.is_kind(k, "and")):
+                    run = self.name_run(k + 1)
+                    if run - (k + 1) < 2:
+                        break
+                    person = Person((k + 1, run), [*chain], run, list_id)
+                    self.mentions.append(person)
+                    k = run
+                return k
+            return end
+        last = chain[-1]
+        if last.name is not None:  # "đại biểu Quốc hội Vừ Thị Chá, Phó Trưởng Đoàn ...": titles on both sides
+            person = self.person_with_titles(last.name, list_id)
+            person.titles[:0] = chain
+            return self.scan_list(person.after, list_id)
+        # "Bí thư Tỉnh ủy, đồng chí X ...", "Giám đốc Công an tỉnh Đại tá X": the title, then its holder
+        holder = end + 1 if end < self.n and self.t[end].text in (",", "-", "–") else end
+        if holder < self.n:
+            honorific_end = self.honorific_at(holder)
+            if honorific_end is not None and honorific_end < self.n:
+                run = self.name_run(honorific_end)
+                if run - honorific_end >= 2:
+                    person = self.person_with_titles((honorific_end, run), list_id)
+                    if not person.titles:
+                        person.titles = chain
+                        return person.after
+                    self.mentions.remove(person)
+        for title in chain:
+            self.mentions.append(TitleOnly(title, False, end, list_id))
+        return end
+
+
+# -------------------------------------------------------------------------------------------------- stage
+
+
+def _regions(doc: Document, data: OfficialData) -> list[Span]:
+    """The sentences officials are read from: those with a role head or an honorific in them (most sentences of
+    a report have neither; skipping them keeps the stage cheap), never the byline (authors, not officials)."""
+    byline = [(s.start, s.end) for s in doc.get(BYLINE)]
+    regions = doc.get(SENTENCE) or doc.get(PARAGRAPH) or ([doc.span(0, len(doc.text), PARAGRAPH)] if doc.text else [])
+    regions = [r for r in regions if not any(s <= r.start < e for s, e in byline)]
+    text = doc.text.lower()
+    hits = []
+    for end, length in data.triggers.iter(text):
+        start = end + 1 - length
+        if (start == 0 or not text[start - 1].isalnum()) and (end + 1 == len(text) or not text[end + 1].isalnum()):
+            hits.append(start)
+    hits.sort()
+    chosen = []
+    for region in regions:
+        k = bisect.bisect_left(hits, region.start)
+        if k < len(hits) and hits[k] < region.end:
+            chosen.append(region)
+    return chosen
+
+
+def role_and_organisation(title: Title, tokens: Sequence[Token], text: str) -> dict[str, Any]:
+    """A title's parts: role, organisation as written and with its abbreviations expanded, explicit place, level."""
+    organisation = ""
+    expanded: list[str] = []
+    if title.segments:
+        first, last = title.segments[0], title.segments[-1]
+        organisation = text[tokens[first.start].start:tokens[last.end - 1].end]
+        cursor = tokens[first.start].start
+        for segment in title.segments:
+            seg_start, seg_end = tokens[segment.start].start, tokens[segment.end - 1].end
+            expanded.append(text[cursor:seg_start])
+            expanded.append(segment.expansion or text[seg_start:seg_end])
+            cursor = seg_end
+    head = title.head
+    level = title.level
+    if head.org and not head.org_words:  # implied by the head: "Thành ủy viên", "UVBTV Huyện ủy"
+        if not organisation:
+            organisation = head.org
+            level = level or _implied_level(head.org)
+        expanded[:0] = [head.org, " "] if expanded else [head.org]
+    place = None
+    if title.place is not None:
+        place_type = next((s.level for s in title.segments if s.kind == "place" and s.start == title.place[0]),
+                          "") or title.level
+        place = {"name": text[tokens[title.place[0]].start:tokens[title.place[1] - 1].end],
+                 "type": place_type or None, "source": "text"}
+    return {"role": head.role, "organisation": organisation, "organisation_expanded": "".join(expanded),
+            "place": place, "level": level or None}
+
+
+@functools.lru_cache(maxsize=256)
+def _implied_level(organisation: str) -> str:
+    """The level of an organisation a head implies (Tỉnh ủy viên -> Tỉnh ủy -> tỉnh), from organisations.tsv."""
+    data = load_official_data()
+    tokens = tokenize(organisation, 0, data)
+    found = data.organisations.longest(tokens, 0) if tokens else None
+    return found[1].level if found is not None and found[0] == len(tokens) else ""
+
+
+def _title_key(role: str, organisation: str) -> tuple[str, str]:
+    return role.lower(), " ".join(organisation.lower().split())
+
+
+def _organisation_without_place(value: Mapping[str, Any]) -> str:
+    """The expanded organisation without its explicit place, so `UBND huyện Bến Cầu` matches `UBND huyện`."""
+    expanded = str(value["organisation_expanded"])
+    place = value.get("place")
+    if place and place.get("source") == "text":
+        cut = expanded.find(" " + place["name"])  # "xã Nhơn Mỹ, huyện Chợ Mới": from the first place on
+        if cut >= 0:
+            expanded = expanded[:cut]
+    return expanded.rstrip(" ,")
+
+
+class _Holders:
+    """Who holds which title, to link title-only mentions (`đồng chí Chủ tịch UBND huyện`) to a person."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple[str, str], list[tuple[int, str]]] = {}
+
+    def add(self, value: Mapping[str, Any], start: int, person: str) -> None:
+        key = _title_key(value["role"], _organisation_without_place(value))
+        self.by_key.setdefault(key, []).append((start, person))
+
+    def find(self, value: Mapping[str, Any], start: int) -> str | None:
+        """The holder: the only one, else the nearest one named before the mention, else the first after."""
+        found = self.by_key.get(_title_key(value["role"], _organisation_without_place(value)), [])
+        if not found:
+            return None
+        before = [item for item in found if item[0] < start]
+        return max(before)[1] if before else min(found)[1]
+
+
+@dataclass
+class _Paragraph:
+    tokens: list[Token]
+    mentions: list[Person | TitleOnly | Pronoun]
+
+
+def _parts_of(item: _Paragraph, doc: Document, data: OfficialData) -> dict[int, list[str]]:
+    """What each mention's person did (index of the mention -> parts): the cue after the person's titles, and
+    for the sentence's first list of people the cue that opens the sentence ("Dự hội nghị có ...")."""
+    tokens = item.tokens
+    first_list = item.mentions[0].list_id if item.mentions else None  # a region is one sentence
+    opening = _opening_cue(item, doc, data) if item.mentions else None
+    parts: dict[int, list[str]] = {}
+    for index, mention in enumerate(item.mentions):
+        found = []
+        k = mention.after
+        if k < len(tokens) and tokens[k].text == ",":
+            k += 1  # "Thượng tá X, Chỉ huy trưởng Ban CHQS huyện, báo cáo ..."
+        while k < len(tokens):  # "đồng chí X ... cũng yêu cầu": skip the adverbs
+            adverb = data.words.longest(tokens, k)
+            if adverb is None or adverb[1] != "adverb":
+                break
+            k = adverb[0]
+        cue = data.cues_after.longest(tokens, k) if k < len(tokens) else None
+        if cue is not None:
+            found.append(cue[1].part)
+        if mention.list_id == first_list and opening is not None:
+            found.append(opening)
+        parts[index] = sorted(set(found), key=PARTS.index)
+    return parts
+
+
+def _opening_cue(item: _Paragraph, doc: Document, data: OfficialData) -> str | None:
+    """The part named where the sentence opens, or where the list it belongs to opens: "Dự hội nghị có:" on a
+    line of its own, then one line per person, each ending in ";"."""
+    cue = data.cues_before.longest(item.tokens, 0) if item.tokens else None
+    if cue is not None:
+        return cue[1].part
+    paragraphs = doc.get(PARAGRAPH)
+    k = bisect.bisect_right([p.start for p in paragraphs], item.tokens[0].start) - 1
+    if k < 0 or paragraphs[k].start != item.tokens[0].start:
+        return None  # not the first sentence of its line
+    while k > 0 and paragraphs[k - 1].text.rstrip().endswith((";", ":")):
+        k -= 1
+        if paragraphs[k].text.rstrip().endswith(":"):
+            head = tokenize(paragraphs[k].text[:200], paragraphs[k].start, data)
+            cue = data.cues_before.longest(head, 0) if head else None
+            return cue[1].part if cue is not None else None
+    return None
+
+
+def find_officials(doc: Document) -> tuple[list[Span], list[Span]]:
+    """OFFICIAL (name mentions) and POSITION (title mentions) spans of the article; see the module docstring."""
+    data = load_official_data()
+    paragraphs: list[_Paragraph] = []
+    known: set[str] = set()
+    for region in _regions(doc, data):
+        tokens = tokenize(region.text, region.start, data)
+        mentions = Parser(tokens, data, known).scan()
+        paragraphs.append(_Paragraph(tokens, mentions))
+        for m in mentions:
+            if isinstance(m, Person) and m.titles and not m.short:
+                known.add(_join(tokens, m.name))
+    by_given_name: dict[str, set[str]] = {}
+    for name in known:
+        by_given_name.setdefault(name.split()[-1], set()).add(name)
+
+    named: list[tuple[int, int, str, list[str]]] = []  # start, end, person, parts
+    positions: list[Span] = []
+    holders = _Holders()
+    pending: list[tuple[_Paragraph, TitleOnly, list[str]]] = []
+    pronouns: list[tuple[int, list[str]]] = []
+    for item in paragraphs:
+        tokens = item.tokens
+        parts = _parts_of(item, doc, data)
+        for index, m in enumerate(item.mentions):
+            if isinstance(m, Pronoun):
+                pronouns.append((tokens[m.start].start, parts[index]))
+                continue
+            if isinstance(m, TitleOnly):
+                pending.append((item, m, parts[index]))
+                continue
+            name = _join(item.tokens, m.name)
+            if m.short:  # "ông Kiệt": the one official whose given name it is
+                candidates = by_given_name.get(name, set())
+                if len(candidates) != 1:
+                    continue
+                name = next(iter(candidates))
+            if name not in known:
+                continue
+            named.append((tokens[m.name[0]].start, tokens[m.name[1] - 1].end, name, list(parts[index])))
+            for title in m.titles:
+                span = _position(doc, title, tokens, name, group=False, parts=parts[index])
+                positions.append(span)
+                holders.add(span.value, span.start, name)
+    linked: list[tuple[int, int, str | None, dict[str, Any]]] = []  # title-only mentions: start, end, person
+    for item, m, found_parts in pending:
+        if not m.group and not m.title.has_organisation:
+            continue  # a bare "Chủ tịch" with no name beside it says nothing
+        span = _position(doc, m.title, item.tokens, None, group=m.group, parts=list(found_parts))
+        person = None if m.group else holders.find(span.value, span.start)
+        linked.append((span.start, span.end, person, {**span.value, "person": person, "title_only": True}))
+    # "Ông yêu cầu ...", "Đồng chí đề nghị ...": what the person named (or titled) last did
+    subjects = sorted([(start, parts) for start, _, _, parts in named] +
+                      [(start, value["parts"]) for start, _, person, value in linked if person], key=lambda x: x[0])
+    for start, found_parts in pronouns:
+        earlier = [parts for position, parts in subjects if position < start]
+        if earlier:
+            earlier[-1].extend(p for p in found_parts if p not in earlier[-1])
+    positions += [doc.span(start, end, POSITION, {**value, "parts": sorted(set(value["parts"]), key=PARTS.index)})
+                  for start, end, _, value in linked]
+    officials = [doc.span(start, end, OFFICIAL, {"person": name, "parts": sorted(set(parts), key=PARTS.index)})
+                 for start, end, name, parts in named]
+
+    covered = [(s.start, s.end) for s in officials]
+    byline = [(s.start, s.end) for s in doc.get(BYLINE)]
+    text = doc.text
+    for name in sorted(known):  # the full name again without honorific or title (a caption, the headline)
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            whole = (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+            if whole and not any(s < end and start < e for s, e in covered + byline):
+                officials.append(doc.span(start, end, OFFICIAL, {"person": name, "parts": []}))
+            start = text.find(name, end)
+    return officials, positions
+
+
+def _join(tokens: Sequence[Token], span: tuple[int, int]) -> str:
+    return " ".join(t.text for t in tokens[span[0]:span[1]])
+
+
+def _position(doc: Document, title: Title, tokens: Sequence[Token], person: str | None, *, group: bool,
+              parts: list[str]) -> Span:
+    start, end = tokens[title.start].start, tokens[title.end - 1].end
+    value = {"person": person, **role_and_organisation(title, tokens, doc.text), "text": doc.text[start:end],
+             "group": group, "title_only": False, "parts": parts}
+    return doc.span(start, end, POSITION, value)
+
+
+def find_authors(doc: Document) -> list[Span]:
+    """Author names of the byline (`Thu Hiền`, `CTV Đức Chí`, `Tin, ảnh: Lê Hoa`), without prefix or unit.
+
+    The byline is the trailing lines segment.py marks; when they name nobody, a name line right under the
+    headline counts too (some portals put the author there: "Xã Long Cốc: ...", "Đinh Thu Trang", body).
+    """
+    authors: list[Span] = []
+    for line in doc.get(BYLINE):
+        if line.value.get("kind") in ("name", "prefix"):
+            authors.extend(_authors_of_line(doc, line))
+    if not authors:
+        line = _leading_byline(doc)
+        if line is not None:
+            authors.extend(_authors_of_line(doc, line))
+    return authors
+
+
+def _leading_byline(doc: Document) -> Span | None:
+    """A line of names (or a byline prefix with names) between the headline and the body, if there is one."""
+    from .segment import byline_marker, looks_like_names
+
+    paragraphs = doc.get(PARAGRAPH)
+    titles = doc.get(TITLE)
+    index = 1 if titles and paragraphs and paragraphs[0].start == titles[0].start else 0
+    if index + 1 >= len(paragraphs):
+        return None
+    line = paragraphs[index]
+    marker = byline_marker(line.text)
+    if marker is not None and marker[1] != "prefix":
+        return None
+    named = line.text[len(marker[0]):].lstrip(" :") if marker else line.text
+    if not named or len(line.text) > 60 or any(c.isdigit() for c in line.text) or not looks_like_names(named):
+        return None
+    words = regex.sub(r"\([^)]*\)|[-–,&/]", " ", named).split()
+    if not all(_NAME_SYLLABLE.match(w) or w == "và" for w in words) or is_known_place(named, ""):
+        return None  # a dateline in capitals ("HÀ NỘI") or a place, not an author
+    return line
+
+
+def _authors_of_line(doc: Document, line: Span) -> list[Span]:
+    from .segment import byline_marker, looks_like_names
+
+    start, text = line.start, line.text
+    prefix = None
+    marker = byline_marker(text)
+    if marker is not None:
+        if marker[1] != "prefix":
+            return []
+        prefix = marker[0]
+        cut = len(prefix)
+        while cut < len(text) and text[cut] in " :":
+            cut += 1
+        start, text = start + cut, text[cut:]
+    paren = text.find("(")  # "Văn Dũng (Trung tâm VH-TT huyện)": the unit is no author
+    if paren >= 0:
+        text = text[:paren]
+    authors = []
+    cuts = [0] + [x for m in _AUTHOR_SEPARATOR.finditer(text) for x in (m.start(), m.end())] + [len(text)]
+    for piece_start, piece_end in zip(cuts[::2], cuts[1::2], strict=True):
+        piece = text[piece_start:piece_end]
+        name = piece.strip()
+        if not name or byline_marker(name) is not None or not looks_like_names(name):
+            continue
+        offset = start + piece_start + piece.find(name)
+        authors.append(doc.span(offset, offset + len(name), AUTHOR, {"name": name, "prefix": prefix}))
+    return authors
+
+
+# Between the authors of a byline line: "-", ",", "&", "/" or "và".
+_AUTHOR_SEPARATOR = regex.compile(r"\s*[,&/\-–—]\s*|\s+và\s+")
 
 
 def add_officials(doc: Document) -> Document:
-    doc.set("OFFICIAL", [])
-    doc.set("POSITION", [])
-    doc.set("AUTHOR", [])
+    """Stage: OFFICIAL, POSITION and AUTHOR spans."""
+    officials, positions = find_officials(doc)
+    doc.set(OFFICIAL, officials)
+    doc.set(POSITION, positions)
+    doc.set(AUTHOR, find_authors(doc))
     return doc
 
 
+# -------------------------------------------------------------------------------------------------- records
+
+
+def _fill_place(title: dict[str, Any], level: str | None, home: Mapping[str, Any] | None) -> None:
+    """Fill a title's missing place from the unit the article is about (`UBND huyện` -> its district)."""
+    if title["place"] is not None or not home or not level:
+        return
+    if home.get("type") == level:
+        name = home.get("name")
+    elif level == "tỉnh":
+        name = home.get("province")
+    else:
+        name = None
+    if not name:
+        return
+    title["place"] = {"name": name, "type": level, "source": "article"}
+    title["organisation_expanded"] = f"{title['organisation_expanded']} {name}"
+
+
+def _merge_title(titles: list[dict[str, Any]], record: dict[str, Any]) -> None:
+    """Add a title unless the person has it already (same role, one organisation within the other)."""
+    role, organisation = _title_key(record["role"], record["organisation_expanded"])
+    for index, existing in enumerate(titles):
+        other_role, other_organisation = _title_key(existing["role"], existing["organisation_expanded"])
+        if role != other_role:
+            continue
+        if organisation in other_organisation:
+            return
+        if other_organisation in organisation:  # keep the fuller form: "Chủ tịch UBND tỉnh Gia Lai"
+            titles[index] = record
+            return
+    titles.append(record)
+
+
 def official_records(doc: Document) -> list[dict[str, Any]]:
-    return []
+    """One record per official: name, titles merged over all mentions, mentions, part in the event."""
+    from . import places
+
+    home = places.home_unit(doc)
+    mentions: dict[str, list[Span]] = {}
+    for span in doc.get(OFFICIAL):
+        mentions.setdefault(span.value["person"], []).append(span)
+    titles: dict[str, list[dict[str, Any]]] = {}
+    levels: dict[int, str | None] = {}
+    title_mentions: dict[str, list[Span]] = {}
+    for span in doc.get(POSITION):
+        person = span.value.get("person")
+        if not person:
+            continue
+        if span.value.get("title_only"):
+            title_mentions.setdefault(person, []).append(span)
+            continue
+        record = {"text": span.text, "start": span.start, "end": span.end, "role": span.value["role"],
+                  "organisation": span.value["organisation"],
+                  "organisation_expanded": span.value["organisation_expanded"],
+                  "place": dict(span.value["place"]) if span.value["place"] else None}
+        levels[id(record)] = span.value.get("level")
+        _merge_title(titles.setdefault(person, []), record)
+    records = []
+    for person, spans in mentions.items():
+        person_titles = titles.get(person, [])
+        if not person_titles:
+            continue
+        for title in person_titles:
+            _fill_place(title, levels.get(id(title)), home)
+        parts: set[str] = set()
+        for span in [*spans, *title_mentions.get(person, [])]:
+            parts.update(span.value.get("parts", ()))
+        first = min(spans, key=lambda s: s.start)
+        records.append({
+            "name": person, "start": first.start, "end": first.end,
+            "titles": person_titles,
+            "mentions": [{"start": s.start, "end": s.end} for s in sorted(spans, key=lambda s: s.start)],
+            "title_mentions": [{"text": s.text, "start": s.start, "end": s.end}
+                               for s in sorted(title_mentions.get(person, []), key=lambda s: s.start)],
+            "parts": sorted(parts, key=PARTS.index),
+        })
+    return sorted(records, key=lambda r: r["start"])
 
 
 def author_records(doc: Document) -> list[dict[str, Any]]:
-    return []
+    return [{"name": s.value["name"], "start": s.start, "end": s.end, "prefix": s.value.get("prefix")}
+            for s in doc.get(AUTHOR)]

@@ -1,16 +1,1260 @@
-"""Stage: PLACE spans. Placeholder until issue 5 lands: finds nothing yet."""
+"""Stage: PLACE spans: every place the article names, typed and resolved to the administrative hierarchy.
+
+How a place is found (the tables in `lang/vi/` hold the words, this module the mechanism):
+
+1. A trigger, then a name. Triggers are the administrative prefixes (`huyện`, `TP.`, `Huyện ủy`, `thôn`:
+   admin_prefixes.tsv) and the kinds of other places (`khu công nghiệp`, `lòng hồ thủy điện`:
+   place_kinds.tsv), found with one Aho-Corasick pass. The name is the run of capitalised syllables
+   after the trigger (`Ia H'Drai`, `Cư M'gar`), cut where the gazetteer's longest known name ends or where
+   the next phrase starts; a run that reads as a person (`UBND tỉnh Trần Quốc Khánh`) names no place.
+   Lists under one trigger continue it: `các xã: Trung Hòa, Hòa An và Hòa Phú`, `cặp cửa khẩu Mộc Bài -
+   Bavet`, `các huyện miền núi Kỳ Sơn, Tương Dương`.
+2. Whole names from the tables: regions (`Tây Nguyên`), countries (`Việt Nam`, `Lào`), foreign places
+   (`Xiềng Kho`, `Svay Rieng`), other names of units (`TP.HCM`).
+3. Bare gazetteer names (gazetteer.py's Aho-Corasick automaton): province names anywhere; district
+   names (commune names after the 2025 reform) in the provinces the article names. A bare name must be
+   a whole capitalised run (`Hồng Lĩnh` in `Nguyễn Hồng Lĩnh` is no place), not after an honorific,
+   not in a person's name (OFFICIAL spans), a firm's name or a street's.
+4. Every name found is looked for again: its other, bare mentions (`Hội An` after `thành phố Hội An`).
+
+The type comes from the trigger (`huyện` -> huyện, a kind -> other, a village word -> thôn), from the
+tables (country, foreign), or from the gazetteer for a bare name. Administrative places are resolved to
+gazetteer units, provinces first, then districts and communes inside the provinces and districts the
+article names, in the units of the article's time (before or after 1 July 2025: its first full date);
+that gives each its parent chain, province code and what it became in 2025. `home_unit(doc)` is the
+unit the article is about.
+"""
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
+from dataclasses import dataclass, field
 from typing import Any
 
-from .document import Document
+import regex
+
+from .document import BYLINE, OFFICIAL, PLACE, SENTENCE, TITLE, TOKEN, Document
+from .gazetteer import Gazetteer, Unit, fold_name, gazetteer, name_key, split_unit_name
+from .tables import load_table, load_words
+
+ADMIN_TYPES = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
+# The gazetteer levels a name after each prefix may be (`thành phố` is a province or a district-level city).
+TYPE_LEVELS: dict[str, tuple[str, ...]] = {
+    "tỉnh": ("province",), "thành phố": ("province", "district"), "huyện": ("district",),
+    "quận": ("district",), "thị xã": ("district",), "xã": ("commune",), "phường": ("commune",),
+    "thị trấn": ("commune",),
+}
+TYPE_RANK = {"tỉnh": 0, "thành phố": 1, "huyện": 1, "quận": 1, "thị xã": 1, "xã": 2, "phường": 2,
+             "thị trấn": 2, "thôn": 3}
+REFORM_DATE = (2025, 7, 1)
+MAX_NAME_WORDS = 6
+MAX_PARENTHESIS = 80
+NAME_CHARS = "'’-"
+
+_LETTERS = r"\p{L}\p{M}"
+# A name word: a capital, then letters; apostrophes (H'Drai, M'gar) and hyphens (Xa-vẳn-na-khệt) inside.
+_NAME_WORD = regex.compile(rf"\p{{Lu}}[{_LETTERS}]*(?:['’\-][{_LETTERS}]+)*")
+_CAPS_WORD = regex.compile(r"\p{Lu}[\p{Lu}\d&\-]*")  # VSIP, VSIP III: only after a kind of place
+_ROMAN = regex.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+_NUMBER_NAME = regex.compile(r"\d{1,2}(?![\d/%]|[,.]\d)")  # quận 1, phường 3
+_NUMBER_AFTER = regex.compile(r" (\d{1,2}|[IVX]{1,4})(?![\p{L}\d/%]|[,.]\d)")  # Hà Giang 1, Quế Võ II
+_NUMBERED = regex.compile(r" số (?:\d{1,2}|[IVX]{1,4})(?![\p{L}\d])")  # cửa khẩu quốc tế đường bộ số II
+_LIST_MODIFIER = regex.compile(r"(?: [\p{Ll}\p{M}]+){1,3}? (?=\p{Lu})")  # các huyện miền núi Kỳ Sơn, ...
+_LIST_SEPARATOR = regex.compile(r",? và |, |; ")
+_DASH = regex.compile(r" ?[-–] ?")
+_COUNTRY_LIST_GAP = regex.compile(r",? và |, | ?[-–] ?| hoặc ")
+_PARENT_GAP = regex.compile(r", | \(| thuộc | của ")
+_SENTENCE_OPENING = regex.compile(r"[.!?:;…\"“(]\s*$")
+_NEXT_WORD = regex.compile(rf" [{_LETTERS}]+")
+_NEXT_CAPITAL = regex.compile(r" \p{Lu}")
+_SPACED_DASH = regex.compile(r" [-–] ")
+_WORD_CHARS = regex.compile(rf"[{_LETTERS}\d'’&\-]+")
+_DATE = regex.compile(r"(?<!\d)(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d)")
+_MONTH_YEAR = regex.compile(r"tháng\s+(\d{1,2})\s*[/\-]\s*(\d{4})", regex.IGNORECASE)
+_GENERIC_LEVEL = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:(?P<committee>[Tt]ỉnh ủy|[Hh]uyện ủy|[Tt]hành ủy|[Tt]hị ủy|[Qq]uận ủy)"
+    r"|(?P<level>tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn))(?![\p{L}\p{M}])")
+_COMMITTEE_TYPE = {"tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã",
+                   "quận ủy": "quận"}
+
+
+# ---------------------------------------------------------------------------------------------------- tables
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word before a place's name: an administrative prefix, a kind of place, a region's whole name, or a
+    compound that contains one of those and names nothing (`hợp tác xã`, `miền núi`)."""
+
+    surface: str
+    role: str  # prefix, kind, route, region, compound
+    type: str  # the place type a prefix gives; "other" for kinds and regions
+    case: str  # any, lower, exact (see admin_prefixes.tsv)
+    province: bool = False  # a facility named after a province is the province's (`Cảng hàng không ... Đà Nẵng`)
+
+    def matches(self, written: str) -> bool:
+        """Whether the text as written is this trigger: `lower` and `exact` as in the table; `any` in any
+        capitalisation for a lower-case surface, else with only the first letter free (`đồng bằng sông Cửu Long`)."""
+        if self.case in ("exact", "lower"):
+            return written == self.surface
+        if self.surface.islower():
+            return written.lower() == self.surface
+        return written[:1].lower() == self.surface[:1].lower() and written[1:] == self.surface[1:]
+
+
+@dataclass(frozen=True, slots=True)
+class Foreign:
+    """A place outside Viet Nam (foreign_places.tsv)."""
+
+    name: str
+    country: str
+    level: str
+    parent: str
+    conflict: bool  # also a person's or a Vietnamese unit's name: foreign only with its country in the sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """Another name of a unit (place_aliases.tsv): `TP.HCM`, `Thừa Thiên Huế`."""
+
+    surface: str
+    name: str  # the output name; empty: as written
+    unit: str  # the gazetteer's full name, e.g. "Thành phố Hồ Chí Minh"
+    type: str
+
+
+@dataclass(frozen=True)
+class PlaceData:
+    """The place tables, compiled: what the finder reads the text with."""
+
+    triggers: dict[str, tuple[Trigger, ...]]  # lower-case surface -> the triggers written so
+    trigger_automaton: Any
+    qualifiers: tuple[str, ...]
+    unit_qualifiers: tuple[str, ...]
+    directions: frozenset[str]
+    regions: frozenset[str]  # name keys
+    countries: dict[str, tuple[str, bool]]  # surface -> (country, needs a cue)
+    foreign: dict[str, Foreign]  # name_key(surface) -> place
+    foreign_folded: dict[str, Foreign]  # the same without diacritics: transliterations vary (Kà Lừm, Ka Lừm)
+    aliases: dict[str, Alias]  # name_key(surface) -> alias
+    words: dict[str, frozenset[str]]  # guard role -> words
+    name_automaton: Any  # countries, foreign places and aliases, for the bare-name pass
+    org_pattern: regex.Pattern[str]  # a firm's or an institution's name opens
+    list_intro: regex.Pattern[str]  # `các xã ven biển như ...`: lower-case words, then the list
+    village_count: regex.Pattern[str]  # `bản Na Mèo 16 hộ`: the number counts, it is no part of the name
+    after_reform: regex.Pattern[str]  # wording only articles after the 2025 reform use
+
+
+def _lower(text: str) -> str:
+    """Lower case with one character per character, so offsets stay valid."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@functools.cache
+def place_data() -> PlaceData:
+    """The place tables, loaded and compiled once per process (never at import)."""
+    import ahocorasick
+
+    triggers: dict[str, list[Trigger]] = {}
+    for row in load_table("admin_prefixes.tsv", ("surface", "type", "case")):
+        compound = row["type"] == "-"
+        trigger = Trigger(row["surface"], "compound" if compound else "prefix", row["type"],
+                          "any" if compound else row["case"])
+        triggers.setdefault(_lower(row["surface"]), []).append(trigger)
+    qualifiers: list[str] = []
+    unit_qualifiers: list[str] = []
+    directions: set[str] = set()
+    regions: set[str] = set()
+    for row in load_table("place_kinds.tsv", ("surface", "role", "case", "province?")):
+        if row["role"] == "qualifier":
+            qualifiers.append(row["surface"])
+        elif row["role"] == "unit_qualifier":
+            unit_qualifiers.append(row["surface"])
+        elif row["role"] == "direction":
+            directions.add(row["surface"].lower())
+        else:
+            if row["role"] == "region":
+                regions.add(name_key(row["surface"]))
+            trigger = Trigger(row["surface"], row["role"], "other", row["case"], row["province"] == "yes")
+            triggers.setdefault(_lower(row["surface"]), []).append(trigger)
+    trigger_automaton = ahocorasick.Automaton()
+    for surface in triggers:
+        trigger_automaton.add_word(surface, surface)
+    trigger_automaton.make_automaton()
+
+    countries = {row["surface"]: (row["country"], row["cue"] == "yes")
+                 for row in load_table("countries.tsv", ("surface", "country", "cue?"))}
+    foreign: dict[str, Foreign] = {}
+    foreign_folded: dict[str, Foreign] = {}
+    name_automaton = ahocorasick.Automaton()
+    for row in load_table("foreign_places.tsv", ("name", "country", "level", "parent?", "variants?", "conflict?")):
+        place = Foreign(row["name"], row["country"], row["level"], row["parent"], row["conflict"] == "conflict")
+        for surface in (row["name"], *(v.strip() for v in row["variants"].split(","))):
+            if surface:
+                foreign.setdefault(name_key(surface), place)
+                foreign_folded.setdefault(fold_name(surface), place)
+                if len(surface.split()) >= 2 or len(surface) >= 5:
+                    # short one-word names (Mai, Kham, Et) are Vietnamese words too: only after a prefix
+                    name_automaton.add_word(surface, surface)
+    alias_rows = load_table("place_aliases.tsv", ("surface", "name?", "unit", "type"))
+    aliases = {name_key(row["surface"]): Alias(row["surface"], row["name"], row["unit"], row["type"])
+               for row in alias_rows}
+    for surface in [*countries, *(row["surface"] for row in alias_rows)]:
+        name_automaton.add_word(surface, surface)
+    name_automaton.make_automaton()
+
+    words: dict[str, set[str]] = {"honorific": {w.lower() for w in load_words("honorifics.txt")},
+                                  "surname": set(load_words("surnames.txt"))}
+    for row in load_table("place_guards.tsv", ("word", "role")):
+        word = row["word"] if row["role"] in ("given", "stop", "org", "middle") else row["word"].lower()
+        words.setdefault(row["role"], set()).add(word)
+
+    def alternatives(role: str) -> str:
+        return "|".join(regex.escape(w) for w in sorted(words.get(role, ()), key=len, reverse=True))
+
+    org_pattern = regex.compile(rf"(?<![{_LETTERS}])(?:{alternatives('org')})(?![{_LETTERS}])")
+    list_intro = regex.compile(rf"(?: [\p{{Ll}}\p{{M}}]+){{0,5}}?(?: (?:{alternatives('list_intro')})|:) (?=\p{{Lu}})")
+    village_count = regex.compile(rf" (?:{alternatives('count_noun')})(?![{_LETTERS}])", regex.IGNORECASE)
+    after_reform = regex.compile(alternatives("after_reform"), regex.IGNORECASE)
+    return PlaceData({k: tuple(v) for k, v in triggers.items()}, trigger_automaton,
+                     tuple(sorted(qualifiers, key=len, reverse=True)),
+                     tuple(sorted(unit_qualifiers, key=len, reverse=True)), frozenset(directions),
+                     frozenset(regions), countries, foreign, foreign_folded, aliases,
+                     {k: frozenset(v) for k, v in words.items()}, name_automaton, org_pattern, list_intro,
+                     village_count, after_reform)
+
+
+# ------------------------------------------------------------------------------------------------ text helpers
+
+
+def _word_before(text: str, start: int) -> tuple[str, int]:
+    """The word right before `start` (one space between), and where it starts; ("", -1) if none."""
+    if start <= 0 or text[start - 1] != " ":
+        return "", -1
+    end = begin = start - 1
+    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "'’-.&/"):
+        begin -= 1
+    return text[begin:end], begin
+
+
+def _words_before(text: str, start: int, count: int) -> str:
+    """Up to `count` words before `start` on the same line, lower case, one space apart."""
+    words: list[str] = []
+    position = start
+    for _ in range(count):
+        word, position = _word_before(text, position)
+        if not word:
+            break
+        words.insert(0, word)
+    return " ".join(words).lower()
+
+
+def _word_after(text: str, end: int) -> str:
+    if end < len(text) and text[end] == " ":
+        match = _WORD_CHARS.match(text, end + 1)
+        return match.group() if match else ""
+    return ""
+
+
+def is_name_word(word: str) -> bool:
+    """A capitalised syllable of a name: `Kon`, `H'Drai`, `KBang`; not an acronym (`UBND`) or a lower-case word.
+
+    >>> is_name_word("H'Drai"), is_name_word("UBND"), is_name_word("huyện"), is_name_word("A")
+    (True, False, False, True)
+    """
+    if not word or not _NAME_WORD.fullmatch(word):
+        return False
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) == 1 or any(c.islower() for c in letters)
+
+
+Words = list[tuple[int, int]]  # a run of words as (start, end) offsets
+
+
+def read_run(text: str, position: int, *, allow_caps: bool = False) -> Words:
+    """The capitalised words from `position` on, one space apart, at most MAX_NAME_WORDS.
+
+    After a kind of place (`allow_caps`), acronyms and a trailing Roman numeral count too (`VSIP III`).
+    """
+    words: Words = []
+    cursor = position
+    while len(words) < MAX_NAME_WORDS:
+        match = _NAME_WORD.match(text, cursor)
+        if match and is_name_word(match.group()):
+            end = match.end()
+        elif allow_caps and (caps := _CAPS_WORD.match(text, cursor)) and (
+                len(caps.group()) >= 2 if not words else _ROMAN.fullmatch(caps.group()) is not None):
+            end = caps.end()
+        else:
+            break
+        if end < len(text) and (text[end].isalnum() or text[end] in "'’"):
+            break  # glued to something that is not a name (a number, a symbol)
+        words.append((cursor, end))
+        if end + 1 < len(text) and text[end] == " " and text[end + 1].isupper():
+            cursor = end + 1
+            continue
+        break
+    return words
+
+
+def _joined(text: str, words: Words) -> str:
+    return text[words[0][0]:words[-1][1]] if words else ""
+
+
+# ----------------------------------------------------------------------------------------------- candidates
+
+
+@dataclass(eq=False)
+class Candidate:
+    """One mention of a place: where its name is, how it was written, what it was resolved to."""
+
+    start: int
+    end: int
+    name: str
+    type: str
+    source: str  # prefix, list, kind, region, country, foreign, alias, bare, mention
+    prefix: str | None = None  # the trigger as written (`UBND huyện` -> "huyện")
+    prefix_start: int | None = None  # where the written prefix starts (None for list items)
+    unit: Unit | None = None
+    foreign: Foreign | None = None
+    country: str | None = None
+    alias: Alias | None = None
+    parent_hint: Candidate | None = None  # the place written right after it: `xã Mô Rai, huyện Sa Thầy`
+    record: int | None = None  # the place (record) this mention belongs to
+
+    @property
+    def span_start(self) -> int:
+        return self.prefix_start if self.prefix_start is not None else self.start
+
+    @property
+    def is_admin(self) -> bool:
+        return self.type in TYPE_LEVELS and self.foreign is None
+
+
+@dataclass
+class Context:
+    """The document as the finder sees it."""
+
+    doc: Document
+    data: PlaceData
+    gaz: Gazetteer
+    era: str  # "old" (before 1 July 2025) or "new"
+    blocked: list[tuple[int, int]] = field(default_factory=list)  # person names (OFFICIAL): no place inside
+    bylines: list[tuple[int, int]] = field(default_factory=list)
+    token_starts: frozenset[int] = frozenset()
+    sentence_starts: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def is_blocked(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.blocked)
+
+    def in_byline(self, start: int) -> bool:
+        return any(s <= start < e for s, e in self.bylines)
+
+    def sentence(self, offset: int) -> str:
+        """The sentence around `offset` (its line when the document has no sentences)."""
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
+        spans = self.doc.get(SENTENCE)
+        if 0 <= index < len(spans) and spans[index].start <= offset < spans[index].end:
+            return spans[index].text
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        line_end = self.text.find("\n", offset)
+        return self.text[line_start:line_end if line_end >= 0 else len(self.text)]
+
+
+class Finder:
+    """Reads one document's places (see the module docstring)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.data = ctx.data
+        self.gaz = ctx.gaz
+        self.candidates: list[Candidate] = []
+        self.covered: list[tuple[int, int]] = []  # text read as a trigger or a name: not read again
+        self._scope: tuple[int, set[str]] | None = None
+        self.triggers = self.find_triggers()
+        self.trigger_starts = {start: (end, trigger) for start, end, trigger in self.triggers}
+
+    # -- triggers -------------------------------------------------------------------------------------------
+
+    def find_triggers(self) -> list[tuple[int, int, Trigger]]:
+        """Every trigger in the text, longest first where they overlap, left to right."""
+        text = self.text
+        lowered = _lower(text)
+        found: dict[int, tuple[int, Trigger]] = {}
+        for last, surface in self.data.trigger_automaton.iter(lowered):
+            start, end = last + 1 - len(surface), last + 1
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in NAME_CHARS):
+                continue
+            if end < len(text) and text[end].isalnum() and not self.data.triggers[surface][0].surface.endswith("."):
+                continue
+            written = text[start:end]
+            trigger = next((t for t in self.data.triggers[surface] if t.matches(written)), None)
+            if trigger is not None and (start not in found or found[start][0] < end):
+                found[start] = (end, trigger)
+        ordered: list[tuple[int, int, Trigger]] = []
+        reach = -1
+        for start in sorted(found):
+            end, trigger = found[start]
+            if start >= reach:
+                ordered.append((start, end, trigger))
+                reach = end
+        return ordered
+
+    def trigger_at(self, position: int) -> Trigger | None:
+        found = self.trigger_starts.get(position)
+        return found[1] if found else None
+
+    def read_triggers(self) -> None:
+        position = 0
+        for start, end, trigger in self.triggers:
+            if start < position or self.ctx.is_blocked(start, end):
+                continue
+            if trigger.role == "compound":
+                self.covered.append((start, end))
+                position = end
+            elif trigger.role == "prefix":
+                position = max(end, self.read_prefixed(start, end, trigger))
+            elif trigger.role == "kind":
+                position = max(end, self.read_kind(start, end, trigger))
+            elif trigger.role == "region":
+                position = max(end, self.read_region(start, end))
+            elif trigger.role == "route":
+                position = max(end, self.read_route(end))
+        self.candidates = [c for c in self.candidates if not self.ctx.is_blocked(c.start, c.end)]
+
+    # -- names after a prefix -------------------------------------------------------------------------------
+
+    def known_prefix(self, words: Words, place_type: str) -> int:
+        """How many words of the run make the longest name the gazetteer or the tables know (0: none)."""
+        levels = TYPE_LEVELS.get(place_type)
+        for count in range(len(words), 0, -1):
+            name = _joined(self.text, words[:count])
+            if name_key(name) in self.data.aliases or self.foreign_name(name, place_type):
+                return count
+            if levels and (self.gaz.lookup(name, levels=levels) or self.gaz.lookup_loose(name, levels=levels)):
+                return count
+        return 0
+
+    def foreign_name(self, name: str, place_type: str) -> bool:
+        """Whether the foreign table knows the name: after an administrative prefix in any spelling of its
+        marks (`huyện Ka Lừm`); elsewhere only as written and if long enough (`sông Mai` is no Lao `Mai`)."""
+        if place_type in TYPE_LEVELS:
+            return name_key(name) in self.data.foreign or fold_name(name) in self.data.foreign_folded
+        return name_key(name) in self.data.foreign and (len(name.split()) >= 2 or len(name) >= 5)
+
+    def looks_like_person(self, words: Words, *, place_type: str) -> bool:
+        """A run that reads as a person's name: `Trần Quốc Khánh`, `Y Bih Niê`, `H'Lan Mlô`, `Lò Văn Pản`.
+
+        Called for runs the gazetteer does not know. After an administrative prefix the gazetteer knows
+        nearly every real name, so two words that start with a family name are a person already
+        (`Chủ tịch UBND xã Vi Hòe`); a village's unknown name is cut only before `Văn`/`Thị` names.
+        """
+        names = [self.text[s:e] for s, e in words]
+        given = self.data.words.get("given", frozenset())
+        if len(names) >= 2 and (names[0] in given or any(names[0].startswith(g) and g.endswith("'")
+                                                          for g in given)):
+            return True
+        if names[0] not in self.data.words["surname"] or len(names) < 2:
+            return False
+        if place_type in TYPE_LEVELS:
+            return True
+        return len(names) >= 3 and names[1] in self.data.words.get("middle", frozenset())
+
+    def stop_index(self, words: Words) -> int:
+        """Where a stop phrase (`Phó`, `Chủ tịch`, `Văn hóa`) starts in the run (len(words) if nowhere)."""
+        stops = self.data.words.get("stop", frozenset())
+        for index, (start, end) in enumerate(words):
+            if self.text[start:end] in stops:
+                return index
+            following = _NEXT_WORD.match(self.text, end)
+            if following and self.text[start:end] + following.group() in stops:
+                return index
+        return len(words)
+
+    def cut_name(self, words: Words, place_type: str) -> Words:
+        """The words of a run that are the place's name; empty when the run is a person or a title."""
+        if not words:
+            return []
+        words = self.extend_numbered(words, place_type)
+        known = self.known_prefix(words, place_type)
+        if known:
+            return words[:known]
+        words = words[:self.stop_index(words)]
+        if not words or place_type == "other":
+            return words
+        if self.looks_like_person(words, place_type=place_type):
+            return []
+        for index in range(1, len(words)):
+            rest = words[index:]
+            if len(rest) >= 3 and self.looks_like_person(rest, place_type="thôn"):
+                return words[:index]  # bản Na Mèo Lò Văn Pản
+        return words
+
+    def extend_numbered(self, words: Words, place_type: str) -> Words:
+        """`phường Hà Giang 1`, `thôn Cốc 2`: a number after the run is part of the name when the gazetteer
+        knows the whole, or for a village or another place when it does not count what follows
+        (`bản Na Mèo 16 hộ`, `thủy điện Trung Sơn 260 MW`)."""
+        number = _NUMBER_AFTER.match(self.text, words[-1][1])
+        if not number:
+            return words
+        levels = TYPE_LEVELS.get(place_type)
+        known = bool(levels and self.gaz.lookup(self.text[words[0][0]:number.end()], levels=levels))
+        numbered = place_type in ("thôn", "other")  # thôn Cốc 2, Thủy điện Bá Thước 1, Khu công nghiệp Quế Võ II
+        if known or (numbered and not self.data.village_count.match(self.text, number.end())):
+            return [*words, (number.start() + 1, number.end())]
+        return words
+
+    def extend_dashed(self, words: Words, place_type: str) -> Words:
+        """`tỉnh Bà Rịa - Vũng Tàu`: a run, a dash and more words, when the gazetteer knows the whole."""
+        if not words:
+            return words
+        dash = _DASH.match(self.text, words[-1][1])
+        more = read_run(self.text, dash.end()) if dash else []
+        if not more:
+            return words
+        joined = self.text[words[0][0]:more[-1][1]]
+        levels = TYPE_LEVELS.get(place_type, ("province", "district", "commune"))
+        if self.gaz.lookup(joined, levels=levels) or name_key(joined) in self.data.aliases:
+            return [(words[0][0], more[-1][1])]
+        return words
+
+    def plural_before(self, start: int) -> bool:
+        return _is_plural_word(_word_before(self.text, start)[0], self.data)
+
+    def read_prefixed(self, start: int, end: int, trigger: Trigger) -> int:
+        """A prefix and the name(s) after it; returns where reading stopped."""
+        text = self.text
+        plural = self.plural_before(start)
+        position = end
+        if text.startswith(":", position):
+            plural = True
+            position += 1
+        if text.startswith(" ", position):
+            position += 1
+        elif not (trigger.surface.endswith(".") and position < len(text) and text[position].isupper()):
+            return end  # "TP.Vinh" is glued; anything else right after the prefix is no name
+        following = self.trigger_at(position)
+        if following is not None and following.role == "region":
+            return end  # các tỉnh Tây Nguyên: the region, read as such
+        position = self.skip_qualifiers(position, self.data.unit_qualifiers)  # xã vùng cao Mường Lý
+        words = self.extend_dashed(read_run(text, position), trigger.type)
+        if not words and plural:
+            words = self.list_after_modifier(position, trigger)
+        if not words:
+            number = _NUMBER_NAME.match(text, position) if trigger.type in ("quận", "phường") and not plural else None
+            if number:  # quận 1, phường 3 (Hồ Chí Minh City before 2025)
+                self.add(Candidate(number.start(), number.end(), number.group(), trigger.type, "prefix",
+                                   text[start:end], start))
+                return number.end()
+            return end
+        if text[start].isupper() and trigger.type == "thôn" and \
+                self.gaz.lookup(text[start:words[-1][1]], levels=("province", "district", "commune")):
+            return start + 1  # `Buôn Ma Thuột`, `Bản Hồ`: the village word begins a unit's own name
+        name_words = self.cut_name(words, trigger.type)
+        if not name_words or _joined(text, name_words) in self.data.countries:
+            return words[-1][1]  # a person, a title, or a country (`tỉnh bạn Lào`: the table pass reads it)
+        self.make_prefixed(start, end, trigger, name_words, item=False)
+        last = name_words[-1][1]
+        while (item_start := self.list_continues(last, dash=False)) is not None:
+            words = self.extend_dashed(read_run(text, item_start), trigger.type)
+            name_words = self.cut_name(words, trigger.type)
+            if not name_words or (len(name_words) < len(words) and not plural):
+                break
+            name = _joined(text, name_words)
+            if name in self.data.countries or name_key(name) in self.data.regions:
+                break  # tỉnh Tây Ninh, Việt Nam
+            if not plural and self.known_prefix(name_words, trigger.type) < len(name_words):
+                break  # after a singular prefix only names the gazetteer knows at that level continue it
+            self.make_prefixed(start, end, trigger, name_words, item=True)
+            last = name_words[-1][1]
+        return last
+
+    def skip_qualifiers(self, position: int, qualifiers: tuple[str, ...]) -> int:
+        """Past the qualifiers (`vùng cao`, `quốc tế`) at `position`, when a capitalised word follows them."""
+        text = self.text
+        skipped = position
+        for _ in range(3):
+            qualifier = next((q for q in qualifiers if text.startswith(q, skipped) and
+                              text.startswith(" ", skipped + len(q))), None)
+            if qualifier is None:
+                break
+            skipped += len(qualifier) + 1
+        return skipped if skipped < len(text) and text[skipped].isupper() else position
+
+    def list_after_modifier(self, position: int, trigger: Trigger) -> Words:
+        """`các xã ven biển như Thụy Trường, Thụy Xuân`, `các huyện miền núi Kỳ Sơn, Tương Dương`: a plural
+        prefix, a few lower-case words, then the list (without `như`/`gồm`/`:` only if the gazetteer knows
+        the first name at that level, and never across a kind of place: `các xã ven hồ Thác Bà`)."""
+        intro = self.data.list_intro.match(self.text, position - 1)
+        if intro:
+            return self.extend_dashed(read_run(self.text, intro.end()), trigger.type)
+        modifier = _LIST_MODIFIER.match(self.text, position - 1)
+        if not modifier or not TYPE_LEVELS.get(trigger.type):
+            return []
+        if any(position <= s < modifier.end() for s in self.trigger_starts):
+            return []
+        run = read_run(self.text, modifier.end())
+        return run if run and self.known_prefix(run, trigger.type) else []
+
+    def list_continues(self, end: int, *, dash: bool) -> int | None:
+        """Where the next item of a list starts after `end`, or None.
+
+        Separators: `, `, ` và `, `, và `, `; ` (and ` - ` between kinds: `Mộc Bài - Bavet`); a short
+        parenthesis between items is skipped (`Sekong (Lào) và Ratanakiri`). A new trigger ends the list
+        (`các xã A, B và thị trấn C`).
+        """
+        text = self.text
+        position = end
+        if text.startswith(" (", position):
+            close = text.find(")", position, position + MAX_PARENTHESIS)
+            if close < 0:
+                return None
+            position = close + 1
+        separator = _LIST_SEPARATOR.match(text, position) or (_DASH.match(text, position) if dash else None)
+        if not separator:
+            return None
+        position = separator.end()
+        if position >= len(text) or not text[position].isupper() or position in self.trigger_starts:
+            return None
+        return position
+
+    def make_prefixed(self, start: int, end: int, trigger: Trigger, words: Words, *, item: bool) -> Candidate:
+        name = _joined(self.text, words)
+        alias = self.data.aliases.get(name_key(name))
+        place_type, place = self.type_for(name, trigger.type, words[0][0])
+        return self.add(Candidate(words[0][0], words[-1][1], alias.name or name if alias else name, place_type,
+                                  "list" if item else "prefix", self.text[start:end], None if item else start,
+                                  foreign=place, alias=alias))
+
+    def type_for(self, name: str, written_type: str, position: int) -> tuple[str, Foreign | None]:
+        """A name in the foreign table is foreign, unless it is also a Vietnamese unit of the written level
+        (or marked as a conflict) and nothing in the sentence says where abroad (`Phú Ninh`, `Đông Hưng`).
+        After a prefix, a spelling that differs only in its marks counts too (`huyện Ka Lừm` = Kà Lừm)."""
+        levels = TYPE_LEVELS.get(written_type)
+        place = self.data.foreign.get(name_key(name))
+        if place is None and written_type != "other" and not (levels and self.gaz.lookup_loose(name, levels=levels)):
+            place = self.data.foreign_folded.get(fold_name(name))
+        if place is None:
+            return written_type, None
+        vietnamese = bool(levels and self.gaz.lookup(name, levels=levels))
+        if (vietnamese or place.conflict) and not self.foreign_context(place, position):
+            return written_type, None
+        return "foreign", place
+
+    def foreign_context(self, place: Foreign, position: int) -> bool:
+        """Whether the sentence names the foreign place's country or parent."""
+        sentence = name_key(self.ctx.sentence(position))
+        names = {place.country, place.parent}
+        parent = self.data.foreign.get(name_key(place.parent)) if place.parent else None
+        if parent is not None:
+            names.add(parent.parent)
+        return any(_contains_words(sentence, name_key(n)) for n in names - {"", "-"})
+
+    def add(self, candidate: Candidate) -> Candidate:
+        self.candidates.append(candidate)
+        self.covered.append((candidate.span_start, candidate.end))
+        return candidate
+
+    # -- kinds of places ------------------------------------------------------------------------------------
+
+    def read_kind(self, start: int, end: int, trigger: Trigger) -> int:
+        """A kind of place, qualifiers, and the name(s): `khu kinh tế cửa khẩu quốc tế Bờ Y`."""
+        text = self.text
+        plural = self.plural_before(start)
+        position = end
+        for _ in range(4):  # qualifiers and further kinds between the kind and the name
+            if not text.startswith(" ", position):
+                return end
+            qualifier = next((q for q in self.data.qualifiers if text.startswith(q, position + 1)
+                              and not _continues_word(text, position + 1 + len(q))), None)
+            if qualifier:
+                position += 1 + len(qualifier)
+                continue
+            if numbered := _NUMBERED.match(text, position):
+                position = numbered.end()
+                continue
+            chained = self.trigger_starts.get(position + 1)
+            if chained and chained[1].role == "kind" and text[position + 1].islower():  # not `sông Rạch Cát`
+                position = chained[0]
+                continue
+            break
+        if not text.startswith(" ", position):
+            return end
+        words = read_run(text, position + 1, allow_caps=True)
+        if words and text[start].isupper() and position == end and \
+                self.gaz.lookup(text[start:words[-1][1]], levels=("province", "district", "commune")):
+            return start + 1  # `Sông Mã`, `Núi Thành`: the capitalised kind begins a unit's own name
+        name_words = self.cut_name(words, "other")
+        if not name_words:
+            return words[-1][1] if words else end
+        before, _ = _word_before(text, start)
+        pairs = self.data.words.get("pair", frozenset())
+        pair = before.lower() in pairs or any(text[start:end].lower().startswith(w + " ") for w in pairs)
+        name_words = self.join_dashed(name_words, pair)
+        self.make_kind(start, end, trigger, name_words, item=False)
+        last = name_words[-1][1]
+        while (item_start := self.list_continues(last, dash=True)) is not None:
+            gap = text[last:item_start]
+            if not plural and "-" not in gap and "–" not in gap:
+                break  # after one kind, a comma starts something else
+            name_words = self.cut_name(read_run(text, item_start, allow_caps=True), "other")
+            if not name_words or _joined(text, name_words) in self.data.countries:
+                break
+            self.make_kind(start, end, trigger, name_words, item=True)
+            last = name_words[-1][1]
+        return last
+
+    def join_dashed(self, words: Words, pair: bool) -> Words:
+        """`Khu bảo tồn thiên nhiên Bình Châu - Phước Bửu` is one place; `cặp cửa khẩu Mộc Bài - Bavet`,
+        `tuyến cảng Sa Kỳ - Lý Sơn`, `hệ thống thủy lợi Nha Trinh - Lâm Cấm` (a pair, a route, a system of
+        parts) and a foreign far end (`cửa khẩu Lao Bảo - Đen Sa Vẳn`) are two."""
+        dash = _SPACED_DASH.match(self.text, words[-1][1])
+        if pair or not dash:
+            return words
+        more = self.cut_name(read_run(self.text, dash.end(), allow_caps=True), "other")
+        if not more:
+            return words
+        far = _joined(self.text, more)
+        if name_key(far) in self.data.foreign or far in self.data.countries:
+            return words
+        return [(words[0][0], more[-1][1])]
+
+    def make_kind(self, start: int, end: int, trigger: Trigger, words: Words, *, item: bool) -> Candidate | None:
+        """A named place of a kind is other; a foreign name stays foreign; a province's name after a facility
+        (or inside a firm's name) is the province; the far end of a pair may be a district (`Sa Kỳ - Lý Sơn`)."""
+        name = _joined(self.text, words)
+        place_type, place = self.type_for(name, "other", words[0][0])
+        unit = None
+        if place is None:
+            in_firm = self.in_firm_name(start)
+            provinces = self.gaz.lookup(name, levels=("province",)) if trigger.province or in_firm else []
+            districts = [u for u in self.gaz.lookup(name, levels=("district",)) if self.in_scope(u)] if item else []
+            unit = next(iter(provinces or districts), None)
+            if unit is not None:
+                place_type = unit.type
+            elif in_firm and self.text[start].isupper():  # Công ty TNHH Khu nghỉ dưỡng Sông Biển: the firm's name
+                self.covered.append((start, words[-1][1]))
+                return None
+        written = self.text[start:words[0][0]].strip() if not item else self.text[start:end]
+        return self.add(Candidate(words[0][0], words[-1][1], name, place_type, "kind", written,
+                                  None if item else start, unit=unit, foreign=place))
+
+    def in_scope(self, unit: Unit) -> bool:
+        return self.gaz.province_of(unit).key in self.scope_provinces()
+
+    def scope_provinces(self) -> set[str]:
+        """Keys (both eras) of the provinces of the places found so far (recomputed when more are found)."""
+        if self._scope is not None and self._scope[0] == len(self.candidates):
+            return self._scope[1]
+        keys: set[str] = set()
+        for candidate in self.candidates:
+            if candidate.unit is not None:
+                keys |= self.gaz.related_provinces(self.gaz.province_of(candidate.unit))
+            elif candidate.type in ("tỉnh", "thành phố") and candidate.foreign is None:
+                for unit in self.gaz.lookup(candidate.name, levels=("province",)):
+                    keys |= self.gaz.related_provinces(unit)
+        self._scope = (len(self.candidates), keys)
+        return keys
+
+    def read_route(self, end: int) -> int:
+        """`đoạn Mũi Né - Hòn Rơm`, `tuyến Hà Nội - Hải Phòng`: the two ends of a route are places when each
+        is a known name or has two words or more (`tuyến Bắc - Nam` names directions)."""
+        if not self.text.startswith(" ", end):
+            return end
+        first = self.cut_name(read_run(self.text, end + 1), "other")
+        dash = _DASH.match(self.text, first[-1][1]) if first else None
+        second = self.cut_name(read_run(self.text, dash.end()), "other") if dash else []
+        if not second:
+            return end
+        ends = [first, second]
+        typed = [self.bare_type(_joined(self.text, words)) for words in ends]
+        if not all(t is not None or len(words) >= 2 for t, words in zip(typed, ends, strict=True)):
+            return end
+        for words, found in zip(ends, typed, strict=True):
+            place_type, unit, place = found or ("other", None, None)
+            self.add(Candidate(words[0][0], words[-1][1], _joined(self.text, words), place_type, "bare",
+                               unit=unit, foreign=place))
+        return second[-1][1]
+
+    def bare_type(self, name: str) -> tuple[str, Unit | None, Foreign | None] | None:
+        """The type of a name written without a prefix, when the tables or the gazetteer know it here."""
+        place = self.data.foreign.get(name_key(name))
+        if place is not None:
+            return "foreign", None, place
+        if name in self.data.countries:
+            return "country", None, None
+        units = self.gaz.lookup(name)
+        provinces = [u for u in units if u.level == "province"]
+        if provinces:
+            unit = next((u for u in provinces if u.era == self.ctx.era), provinces[0])
+            return unit.type, unit, None
+        scope = self.scope_provinces()
+        local = [u for u in units if self.gaz.province_of(u).key in scope]
+        if local:
+            return local[0].type, local[0], None
+        return None
+
+    def read_region(self, start: int, end: int) -> int:
+        word, _ = _word_before(self.text, start)
+        if word.lower() not in self.data.directions and not self.on_street(start) and self.whole_run(start, end):
+            self.add(Candidate(start, end, self.text[start:end], "other", "region"))
+        return end
+
+    # -- bare names -----------------------------------------------------------------------------------------
+
+    def whole_run(self, start: int, end: int) -> bool:
+        """Whether [start, end) is a whole capitalised run: no name word glued before or after it (`Hồng Lĩnh`
+        in `Nguyễn Hồng Lĩnh`, `Lào` in `Lào Cai`). A sentence's capitalised first word may stand before it
+        when the word segmenter starts a word at `start` (`Tại Hà Nội`)."""
+        text = self.text
+        after = _word_after(text, end)
+        if after and is_name_word(after):
+            return False
+        before, begin = _word_before(text, start)
+        if not before or not is_name_word(before):
+            return True
+        if before in self.data.words["surname"] or before in self.data.words.get("given", ()):
+            return False
+        opening = begin == 0 or text[begin - 1] == "\n" or _SENTENCE_OPENING.search(text, max(0, begin - 3), begin)
+        return bool(opening) and start in self.ctx.token_starts
+
+    def bare_ok(self, start: int, end: int) -> bool:
+        """Whether a name found without a trigger may be a place mention here."""
+        text = self.text
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in NAME_CHARS):
+            return False
+        if end < len(text) and (text[end].isalnum() or text[end] in "'’"):
+            return False
+        if self.ctx.is_blocked(start, end) or self.ctx.in_byline(start):
+            return False
+        if any(s < end and start < e for s, e in self.covered):
+            return False
+        honorifics = self.data.words["honorific"]
+        if _words_before(text, start, 1) in honorifics or _words_before(text, start, 2) in honorifics:
+            return False
+        return self.whole_run(start, end)
+
+    def in_firm_name(self, start: int) -> bool:
+        """Whether a firm's or an institution's name opens earlier in the clause (`Công ty TNHH Lương thực ...`)."""
+        clause_start = max(self.text.rfind(c, 0, start) for c in ",;.:()\n") + 1
+        return any(not is_name_word(_word_before(self.text, match.start())[0])  # not `Khu công nghiệp Cây Trường`
+                   for match in self.data.org_pattern.finditer(self.text, clause_start, start))
+
+    def on_street(self, start: int) -> bool:
+        streets = self.data.words.get("street", frozenset())
+        return _words_before(self.text, start, 1) in streets or _words_before(self.text, start, 2) in streets
+
+    def read_table_names(self) -> None:
+        """Countries, foreign places and other names of units, without a trigger."""
+        found = sorted(((last + 1 - len(s), last + 1, s) for last, s in self.data.name_automaton.iter(self.text)),
+                       key=lambda m: (m[0], -m[1]))
+        countries: list[Candidate] = []
+        reach = -1
+        for start, end, surface in found:
+            if start < reach or not self.bare_ok(start, end):
+                continue
+            key = name_key(surface)
+            if key in self.data.aliases:
+                alias = self.data.aliases[key]
+                units = [u for u in self.gaz.lookup(split_unit_name(alias.unit)[1]) if u.level == "province"]
+                unit = next((u for u in units if u.era == self.ctx.era), units[0] if units else None)
+                self.add(Candidate(start, end, alias.name or surface, alias.type, "alias", alias=alias, unit=unit))
+            elif surface in self.data.countries:
+                country, needs_cue = self.data.countries[surface]
+                sure = not needs_cue or self.after_cue(start, "country_cue")
+                countries.append(Candidate(start, end, surface, "country", "country" if sure else "country?",
+                                           country=country))
+                self.covered.append((start, end))
+            else:
+                place = self.data.foreign[key]
+                if (place.conflict or self.is_local_unit(surface)) and not self.foreign_context(place, start):
+                    continue
+                self.add(Candidate(start, end, surface, "foreign", "foreign", foreign=place))
+            reach = end
+        self.candidates.extend(self.settle_countries(countries))
+
+    def is_local_unit(self, name: str) -> bool:
+        """A Vietnamese unit of this name that a bare mention could mean here (in the article's provinces)."""
+        scope = self.scope_provinces()
+        return any(self.gaz.province_of(u).key in scope for u in self.gaz.lookup(name)
+                   if u.level != "commune" or u.era == self.ctx.era)
+
+    def after_cue(self, start: int, role: str) -> bool:
+        cues = self.data.words.get(role, frozenset())
+        return _words_before(self.text, start, 1) in cues or _words_before(self.text, start, 2) in cues
+
+    def settle_countries(self, countries: list[Candidate]) -> list[Candidate]:
+        """A short country name that needs a cue counts beside a sure one in its list (`Mỹ, Úc, Pháp`
+        after `thị trường`; `Hàn Quốc, Mỹ`)."""
+        groups: list[list[Candidate]] = []
+        for candidate in countries:
+            if groups and _COUNTRY_LIST_GAP.fullmatch(self.text, groups[-1][-1].end, candidate.start):
+                groups[-1].append(candidate)
+            else:
+                groups.append([candidate])
+        settled = []
+        for group in groups:
+            if any(c.source == "country" for c in group):
+                for candidate in group:
+                    candidate.source = "country"
+                    settled.append(candidate)
+        return settled
+
+    def read_gazetteer_names(self) -> None:
+        """Province names anywhere; district names (commune names after the reform) in the article's provinces.
+        A three-word name that starts like a person's (`Hồ Chí Minh`) needs a location word before it."""
+        scope = self.scope_provinces()
+        found = sorted(self.gaz.find_names(self.text), key=lambda m: (m[0], -m[1]))
+        reach = -1
+        for start, end, name in found:
+            if start < reach or not self.bare_ok(start, end):
+                continue
+            words = name.split()
+            if len(words) >= 3 and words[0] in self.data.words["surname"] and not self.after_cue(start, "location_cue"):
+                continue
+            units = self.gaz.lookup(name)
+            provinces = [u for u in units if u.level == "province"]
+            chosen = next((u for u in provinces if u.era == self.ctx.era), provinces[0] if provinces else None)
+            if chosen is None and not self.in_firm_name(start) and not self.on_street(start):
+                wanted = "district" if self.ctx.era == "old" else "commune"
+                chosen = next((u for u in units if u.level == wanted and (u.era == "new" or wanted == "district")
+                               and self.gaz.province_of(u).key in scope), None)
+            if chosen is not None:
+                self.add(Candidate(start, end, name, chosen.type, "bare", unit=chosen))
+                reach = end
+
+    def read_mentions(self) -> None:
+        """Further bare mentions of the names found so far (`Hội An` after `thành phố Hội An`)."""
+        names = {c.name for c in self.candidates if len(c.name) > 2 and c.source != "alias"}
+        for name in sorted(names, key=len, reverse=True):
+            position = self.text.find(name)
+            while position >= 0:
+                end = position + len(name)
+                if self.bare_ok(position, end):
+                    self.add(Candidate(position, end, name, "", "mention"))
+                position = self.text.find(name, end)
+
+
+def _is_plural_word(word: str, data: PlaceData) -> bool:
+    return word.lower() in data.words.get("plural", frozenset()) or word.isdigit()
+
+
+def _continues_word(text: str, position: int) -> bool:
+    return position < len(text) and text[position].isalnum()
+
+
+def _contains_words(haystack: str, needle: str) -> bool:
+    """Whether `needle` occurs in `haystack` as whole words."""
+    position = haystack.find(needle)
+    while position >= 0:
+        end = position + len(needle)
+        if (position == 0 or not haystack[position - 1].isalnum()) and \
+                (end == len(haystack) or not haystack[end].isalnum()):
+            return True
+        position = haystack.find(needle, end)
+    return False
+
+
+# --------------------------------------------------------------------------------------- era and resolution
+
+
+def article_era(doc: Document) -> str:
+    """`new` when the article was written after the 1 July 2025 reform, else `old`.
+
+    The first full date in the text (the dateline comes first), else the date given with the input,
+    else wording only the new units have (`tỉnh Bình Định (cũ)`, `chính quyền địa phương 2 cấp`).
+    """
+    text = doc.text[:3000]
+    dates: list[tuple[int, tuple[int, int, int]]] = []
+    for match in _DATE.finditer(text):
+        day, month, year = (int(g) for g in match.groups())
+        if 1 <= day <= 31 and 1 <= month <= 12 and 1990 <= year <= 2100:
+            dates.append((match.start(), (year, month, day)))
+    for match in _MONTH_YEAR.finditer(text):
+        month, year = int(match.group(1)), int(match.group(2))
+        if 1 <= month <= 12 and 1990 <= year <= 2100:
+            dates.append((match.start(), (year, month, 1)))
+    if dates:
+        return "new" if min(dates)[1] >= REFORM_DATE else "old"
+    hinted = regex.match(r"(\d{4})-(\d{2})-(\d{2})", str(doc.hints.get("date") or ""))
+    if hinted:
+        return "new" if tuple(int(g) for g in hinted.groups()) >= REFORM_DATE else "old"
+    return "new" if place_data().after_reform.search(doc.text) else "old"
+
+
+def link_parents(text: str, candidates: list[Candidate]) -> None:
+    """`xã Mô Rai, huyện Sa Thầy`, `xã Kỳ Lợi (thị xã Kỳ Anh)`: a prefixed mention right after another, of
+    a higher level, is its parent in the text (it decides between communes of the same name)."""
+    ordered = sorted((c for c in candidates if c.prefix_start is not None), key=lambda c: c.start)
+    for here, following in itertools.pairwise(ordered):
+        gap_matches = _PARENT_GAP.fullmatch(text, here.end, following.span_start)
+        if gap_matches and TYPE_RANK.get(following.type, 9) < TYPE_RANK.get(here.type, 9):
+            here.parent_hint = following
+
+
+class Resolver:
+    """Administrative mentions to gazetteer units: provinces, then districts, then communes, each inside the
+    provinces and districts resolved before, in the units of the article's era."""
+
+    def __init__(self, gaz: Gazetteer, era: str) -> None:
+        self.gaz = gaz
+        self.era = era
+        self.provinces: set[str] = set()  # keys, both eras
+        self.districts: set[str] = set()
+
+    def resolve(self, candidates: list[Candidate]) -> None:
+        admin = [c for c in candidates if c.is_admin]
+        for level in ("province", "district", "commune"):
+            for candidate in admin:
+                if candidate.unit is None and level in TYPE_LEVELS[candidate.type]:
+                    units = [u for u in self.units_for(candidate) if u.level == level]
+                    candidate.unit = self.choose(units, candidate)
+                if candidate.unit is not None and candidate.unit.level == level:
+                    self.note(candidate.unit)
+
+    def units_for(self, candidate: Candidate) -> list[Unit]:
+        """The units the name may be at the written level, those of the written type first (`thành phố Hà
+        Tĩnh` is the city, not the province)."""
+        if candidate.alias is not None:
+            return [u for u in self.gaz.lookup(split_unit_name(candidate.alias.unit)[1]) if u.level == "province"]
+        levels = TYPE_LEVELS[candidate.type]
+        units = self.gaz.lookup(candidate.name, levels=levels) or self.gaz.lookup_loose(candidate.name, levels=levels)
+        same_type = [u for u in units if u.type == candidate.type]
+        return same_type or units
+
+    def choose(self, units: list[Unit], candidate: Candidate) -> Unit | None:
+        """The unit meant: inside the parent written beside it, else inside the provinces named (a unit of the
+        article's era first, then one inside a district named), else the only one of that name."""
+        if not units:
+            return None
+        hint = candidate.parent_hint.unit if candidate.parent_hint is not None else None
+        if hint is not None:
+            inside = [u for u in units if self.gaz.is_within(u, hint) or (
+                hint.level == "province" and self.gaz.province_of(u).key in self.gaz.related_provinces(hint))]
+            units = inside or units
+        pool = [u for u in units if self.gaz.province_of(u).key in self.provinces]
+        pool = [u for u in pool if u.era == self.era] or pool
+        if pool:
+            in_districts = [u for u in pool if u.parent in self.districts]
+            if not in_districts and len({u.parent for u in pool}) > 1 and pool[0].level == "commune":
+                return None  # communes of that name in several districts of the province
+            pool = in_districts or pool
+        else:
+            provinces = {self.gaz.related_provinces(self.gaz.province_of(u)) for u in units}
+            if len(provinces) > 1 and units[0].level != "province":
+                return None  # the same name in several provinces and nothing to tell them apart
+            pool = units
+        return min(pool, key=lambda u: (u.era != self.era, u.level != "province"))
+
+    def note(self, unit: Unit) -> None:
+        self.provinces |= self.gaz.related_provinces(self.gaz.province_of(unit))
+        if unit.level == "district":
+            self.districts.add(unit.key)
+        elif unit.level == "commune" and unit.parent and self.gaz.units[unit.parent].level == "district":
+            self.districts.add(unit.parent)
+
+
+# -------------------------------------------------------------------------------------------------- the stage
+
+
+def find_places(doc: Document) -> list[Candidate]:
+    """Every place mention in the document, typed, resolved where the gazetteer allows, grouped into places
+    (`Candidate.record`; None for a mention that belongs to no place)."""
+    ctx = Context(doc, place_data(), gazetteer(), article_era(doc))
+    ctx.blocked = [(s.start, s.end) for s in doc.get(OFFICIAL)]
+    ctx.bylines = [(s.start, s.end) for s in doc.get(BYLINE)]
+    ctx.token_starts = frozenset(s.start for s in doc.get(TOKEN))
+    ctx.sentence_starts = [s.start for s in doc.get(SENTENCE)]
+    finder = Finder(ctx)
+    finder.read_triggers()
+    link_parents(doc.text, finder.candidates)
+    Resolver(ctx.gaz, ctx.era).resolve(finder.candidates)
+    finder.read_table_names()
+    finder.read_gazetteer_names()
+    finder.read_mentions()
+    candidates = sorted(finder.candidates, key=lambda c: (c.start, -c.end))
+    assign_records(candidates)
+    return candidates
+
+
+def assign_records(candidates: list[Candidate]) -> None:
+    """One place per (name, type); a bare mention joins the first place of its name and takes its type."""
+    records: dict[tuple[str, str], int] = {}
+    owners: dict[str, tuple[int, Candidate]] = {}
+    for candidate in sorted(candidates, key=lambda c: (c.source in ("bare", "mention"), c.start)):
+        key = name_key(candidate.name)
+        if candidate.source in ("bare", "mention") and key in owners:
+            candidate.record, owner = owners[key]
+            candidate.name, candidate.type = owner.name, owner.type
+            candidate.unit = candidate.unit or owner.unit
+            continue
+        if candidate.source == "mention":
+            continue  # the name it repeats was dropped (inside a person's name)
+        candidate.record = records.setdefault((key, candidate.type), len(records))
+        owners.setdefault(key, (candidate.record, candidate))
 
 
 def add_places(doc: Document) -> Document:
-    doc.set("PLACE", [])
+    """Stage: one PLACE span per mention (with its prefix when written); its value names the place it belongs to."""
+    candidates = [c for c in find_places(doc) if c.record is not None]
+    home = infer_home(doc, candidates)
+    era = article_era(doc)
+    ctx_data = place_data()
+    spans = []
+    for candidate in candidates:
+        value: dict[str, Any] = {"name": candidate.name, "type": candidate.type, "record": candidate.record,
+                                 "source": candidate.source, "era": era}
+        if candidate.prefix:
+            value["prefix"] = candidate.prefix
+        if candidate.unit is not None:
+            value["unit"] = candidate.unit.key
+        if candidate.foreign is not None:
+            place = candidate.foreign
+            parent = ctx_data.foreign.get(name_key(place.parent)) if place.parent else None
+            value["foreign"] = {"name": place.name, "country": place.country, "level": place.level,
+                                "parent": place.parent, "parent_level": parent.level if parent else None}
+        if candidate.country:
+            value["country"] = candidate.country
+        if home is not None and candidate.record == home.record:
+            value["home"] = True
+        spans.append(doc.span(candidate.span_start, candidate.end, PLACE, value))
+    doc.set(PLACE, spans)
     return doc
 
 
+# ----------------------------------------------------------------------------------------------- home unit
+
+
+def level_votes(text: str, data: PlaceData) -> dict[str, int]:
+    """How often the article names a level without a name (`UBND huyện`, `toàn huyện`, `Huyện ủy`): an
+    article about a district says `huyện` that way again and again."""
+    votes: dict[str, int] = {}
+    for match in _GENERIC_LEVEL.finditer(text):
+        if _NEXT_CAPITAL.match(text, match.end()):
+            continue  # a named unit: a candidate of its own
+        if _is_plural_word(_word_before(text, match.start())[0], data):
+            continue  # các huyện: a group
+        place_type = _COMMITTEE_TYPE[match.group().lower()] if match.group("committee") else match.group()
+        votes[place_type] = votes.get(place_type, 0) + 1
+    return votes
+
+
+def infer_home(doc: Document, candidates: list[Candidate]) -> Candidate | None:
+    """The administrative unit the article is about: the Vietnamese unit named most, in the title and the
+    first paragraph most of all, at the level the article keeps referring to (`UBND huyện`, `toàn huyện`)."""
+    text = doc.text
+    titles = doc.get(TITLE)
+    title_end = titles[0].end if titles else -1
+    first_break = text.find("\n", title_end + 2 if titles else 0)
+    lead_end = len(text) if first_break < 0 else first_break
+    scores: dict[int, float] = {}
+    best: dict[int, Candidate] = {}
+    for candidate in candidates:
+        if candidate.record is None or not candidate.is_admin:
+            continue
+        record = candidate.record
+        weight = 3.0 if candidate.start < title_end else 2.0 if candidate.start < lead_end else 1.0
+        scores[record] = scores.get(record, 0.0) + weight
+        if record not in best or (best[record].unit is None and candidate.unit is not None):
+            best[record] = candidate
+    if not scores:
+        return None
+    votes = level_votes(text, place_data())
+    for record, candidate in best.items():
+        scores[record] += 0.5 * votes.get(candidate.type, 0)
+    return best[max(scores, key=lambda r: (scores[r], -best[r].start))]
+
+
+def home_unit(doc: Document) -> dict[str, Any] | None:
+    """The administrative unit the article is about (inferred), e.g. {"name": "Mường Lát", "type": "huyện",
+    "province": "Thanh Hóa"}; None when the text does not tell.
+
+    Read from the PLACE spans once the places stage has run; before it (the officials stage asks to resolve
+    `UBND huyện`), the places are found on the spot.
+    """
+    gaz = gazetteer()
+    if PLACE in doc.spans:
+        spans = [s for s in doc.get(PLACE) if s.value.get("home")]
+        if not spans:
+            return None
+        span = next((s for s in spans if s.value.get("unit")), spans[0])
+        return _home_record(span.value["name"], span.value["type"], gaz.units.get(span.value.get("unit", "")),
+                            span.start, span.end, span.value.get("era", "old"))
+    candidates = [c for c in find_places(doc) if c.record is not None]
+    home = infer_home(doc, candidates)
+    if home is None:
+        return None
+    return _home_record(home.name, home.type, home.unit, home.span_start, home.end, article_era(doc))
+
+
+def _home_record(name: str, place_type: str, unit: Unit | None, start: int, end: int, era: str) -> dict[str, Any]:
+    result: dict[str, Any] = {"name": name, "type": place_type, "level": None, "province": None, "district": None,
+                              "code": None, "era": "after_2025" if era == "new" else "before_2025",
+                              "resolved": unit is not None, "start": start, "end": end}
+    if unit is not None:
+        chain = gazetteer().chain(unit)
+        district = next((u for u in chain if u.level == "district"), None)
+        result.update(level=unit.level, province=chain[-1].name, province_type=chain[-1].type, code=chain[-1].code,
+                      district=district.name if district else None)
+    return result
+
+
+# -------------------------------------------------------------------------------------------------- records
+
+
 def place_records(doc: Document) -> list[dict[str, Any]]:
-    return []
+    """One record per (name, type), in order of first mention: SCHEMA's `name` and `type`, the first mention's
+    offsets, every mention, the prefix as written, and for a resolved place its hierarchy, province code and
+    what it became on 1 July 2025 (`after_2025`)."""
+    entries: dict[int, dict[str, Any]] = {}
+    for span in doc.get(PLACE):
+        value = span.value
+        if value.get("record") is None:
+            continue
+        mention = {"start": span.start, "end": span.end, "text": span.text}
+        entry = entries.get(value["record"])
+        if entry is None:
+            name_start = span.end - len(value["name"]) if span.text.endswith(value["name"]) else span.start
+            entries[value["record"]] = {"name": value["name"], "type": value["type"], "start": name_start,
+                                        "end": span.end, "mentions": [mention], "prefix": value.get("prefix"),
+                                        "unit": value.get("unit"), "foreign": value.get("foreign"),
+                                        "country": value.get("country")}
+            continue
+        entry["mentions"].append(mention)
+        entry["unit"] = entry["unit"] or value.get("unit")
+        entry["prefix"] = entry["prefix"] or value.get("prefix")
+    return [_record(entry) for entry in entries.values()]
+
+
+def _record(entry: dict[str, Any]) -> dict[str, Any]:
+    record: dict[str, Any] = {"name": entry["name"], "type": entry["type"], "start": entry["start"],
+                              "end": entry["end"], "mentions": entry["mentions"], "prefix": entry["prefix"],
+                              "resolved": False, "country": None, "hierarchy": [], "code": None, "after_2025": None}
+    if entry["unit"]:
+        gaz = gazetteer()
+        unit = gaz.units[entry["unit"]]
+        chain = gaz.chain(unit)
+        record.update(resolved=True, country="Việt Nam", hierarchy=[u.to_dict() for u in chain], code=chain[-1].code,
+                      unit_era="before_2025" if unit.era == "old" else "after_2025", after_2025=gaz.after_2025(unit))
+    elif entry["foreign"]:
+        place = entry["foreign"]
+        country = place["country"] if place["country"] != "-" else None
+        chain = [{"name": place["name"], "type": place["level"]}]
+        chain += [{"name": place["parent"], "type": place.get("parent_level")}] if place["parent"] else []
+        chain += [{"name": country, "type": "country"}] if country else []
+        record.update(resolved=True, country=country, hierarchy=chain)
+    elif entry["country"]:
+        record.update(resolved=True, country=entry["country"], hierarchy=[{"name": entry["country"],
+                                                                           "type": "country"}])
+    return record
+

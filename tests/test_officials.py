@@ -1,0 +1,238 @@
+"""The officials stage alone: hand-built documents (normalize + segment only), then `add_officials`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline import officials, places
+from pipeline.document import AUTHOR, BYLINE, OFFICIAL, POSITION, Document
+from pipeline.normalize import normalize
+from pipeline.segment import segment
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def officials_of(text: str) -> Document:
+    doc = Document(text)
+    return officials.add_officials(segment(normalize(doc)))
+
+
+def records(text: str) -> list[dict]:
+    return officials.official_records(officials_of(text))
+
+
+def titles_by_name(text: str) -> dict[str, list[str]]:
+    return {r["name"]: [t["text"] for t in r["titles"]] for r in records(text)}
+
+
+@pytest.fixture(autouse=True)
+def _no_home_unit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The places stage is tested elsewhere; here no article has a home unit unless a test gives one."""
+    monkeypatch.setattr(places, "home_unit", lambda doc: None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Đồng chí Lò Văn Pản - Phó Bí thư Huyện ủy, Chủ tịch UBND huyện chủ trì hội nghị.",
+     {"Lò Văn Pản": ["Phó Bí thư Huyện ủy", "Chủ tịch UBND huyện"]}),
+    ("Ông Vi Hòe, Bí thư Đảng ủy xã cho biết.", {"Vi Hòe": ["Bí thư Đảng ủy xã"]}),
+    ("Phó Chủ tịch UBND tỉnh Đặng Ngọc Sơn yêu cầu các sở rà soát.", {"Đặng Ngọc Sơn": ["Phó Chủ tịch UBND tỉnh"]}),
+    ("Dự có đồng chí phó Chủ tịch UBND huyện Chiêm Hóa Vũ Đình Tân.",
+     {"Vũ Đình Tân": ["phó Chủ tịch UBND huyện Chiêm Hóa"]}),
+    ("Bà H'Lan Mlô, Trưởng phòng Nông nghiệp và Phát triển nông thôn huyện cho biết.",
+     {"H'Lan Mlô": ["Trưởng phòng Nông nghiệp và Phát triển nông thôn huyện"]}),
+])
+def test_officials_name_and_titles(text: str, expected: dict[str, list[str]]) -> None:
+    assert titles_by_name(text) == expected
+
+
+@pytest.mark.parametrize(("text", "titles"), [
+    ("Ông Hà Văn Lâm, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện phát biểu.",
+     ["Phó Bí thư Huyện ủy", "Chủ tịch UBND huyện"]),
+    ("Ông Hà Văn Lâm, Phó Chủ tịch UBND huyện kiêm Trưởng Công an huyện phát biểu.",
+     ["Phó Chủ tịch UBND huyện", "Trưởng Công an huyện"]),
+    ("Bà Hà Văn Lâm, Trưởng phòng Nghiệp vụ du lịch, Sở Văn hóa, Thể thao và Du lịch phát biểu.",
+     ["Trưởng phòng Nghiệp vụ du lịch, Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Ông Hà Văn Lâm, Chủ tịch UBND xã Tân Lập, huyện Đan Phượng phát biểu.",
+     ["Chủ tịch UBND xã Tân Lập, huyện Đan Phượng"]),
+])
+def test_officials_splits_a_chain_but_not_a_department(text: str, titles: list[str]) -> None:
+    assert titles_by_name(text) == {"Hà Văn Lâm": titles}
+
+
+@pytest.mark.parametrize("text", [
+    "Các Phó Chủ tịch UBND huyện dự hội nghị.",
+    "Kỳ họp có 54 đại biểu HĐND tỉnh tham dự.",
+    "UBND huyện Quan Hóa tổ chức hội nghị tổng kết; khu tái định cư Nà Lầu đón 36 hộ.",
+    "Ông Nguyễn Văn Bảy, trú tại thôn 3 cho biết gia đình đã được hỗ trợ.",
+    "Kỷ niệm 134 năm Ngày sinh Chủ tịch Hồ Chí Minh.",
+    "",
+])
+def test_officials_finds_no_official(text: str) -> None:
+    doc = Document(text)
+    if text:
+        doc = segment(normalize(doc))
+    assert officials.official_records(officials.add_officials(doc)) == []
+
+
+@pytest.mark.parametrize(("text", "mention", "person"), [
+    ("Ông Y Bih Niê, Phó Chủ tịch UBND huyện chủ trì. Phó Chủ tịch UBND huyện giao các xã rà soát.",
+     "Phó Chủ tịch UBND huyện", "Y Bih Niê"),
+    ("Đồng chí Lê Minh Tuấn - Bí thư Tỉnh ủy chủ trì. Kết luận, đồng chí Bí thư Tỉnh ủy yêu cầu các cấp ủy rà soát.",
+     "Bí thư Tỉnh ủy", "Lê Minh Tuấn"),
+    ("Ông Hồ Văn Thiện, Chủ tịch UBND huyện Bến Cầu chủ trì. Chủ tịch UBND huyện yêu cầu các xã rà soát.",
+     "Chủ tịch UBND huyện", "Hồ Văn Thiện"),
+    ("Ông Trương Văn Kỷ, Chủ tịch UBND xã Nhơn Mỹ, huyện Chợ Mới chủ trì. Chủ tịch UBND xã yêu cầu các ấp rà soát.",
+     "Chủ tịch UBND xã", "Trương Văn Kỷ"),
+])
+def test_officials_title_only_mention_links_to_its_holder(text: str, mention: str, person: str) -> None:
+    doc = officials_of(text)
+    linked = [s for s in doc.get(POSITION) if s.value["title_only"]]
+    assert [(s.text, s.value["person"]) for s in linked] == [(mention, person)]
+    record = officials.official_records(doc)[0]
+    assert record["title_mentions"][0]["text"] == mention
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Dự có các Phó Chủ tịch UBND tỉnh.", "Phó Chủ tịch UBND tỉnh"),
+    ("Tham dự có Chủ tịch UBND các huyện, thị xã.", "Chủ tịch UBND"),
+])
+def test_officials_group_title_is_no_person(text: str, group: str) -> None:
+    doc = officials_of(text)
+    assert [(s.text, s.value["person"], s.value["group"]) for s in doc.get(POSITION)] == [(group, None, True)]
+    assert doc.get(OFFICIAL) == []
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Đồng chí Lê Văn An - Chủ tịch UBND huyện chủ trì hội nghị.", ["chaired"]),
+    ("Dự hội nghị có đồng chí Lê Văn An, Chủ tịch UBND huyện; đồng chí Hà Thị Mai, Phó Chủ tịch HĐND huyện.",
+     ["attended"]),
+    ("Kết luận hội nghị, đồng chí Lê Văn An, Chủ tịch UBND huyện yêu cầu các xã rà soát.", ["concluded", "directed"]),
+    ("Phát biểu tại hội nghị, ông Lê Văn An, Chủ tịch UBND huyện đề nghị các xã rà soát.", ["spoke"]),
+    ("Ông Lê Văn An, Chủ tịch UBND huyện dẫn đầu đoàn công tác.", ["led"]),
+    ("Ông Lê Văn An, Chủ tịch UBND huyện tham quan mô hình.", []),
+])
+def test_officials_part_in_the_event(text: str, parts: list[str]) -> None:
+    assert records(text)[0]["parts"] == parts
+
+
+@pytest.mark.parametrize(("text", "titles"), [
+    ("UBND tỉnh bổ nhiệm ông Hà Văn Lâm giữ chức Phó Giám đốc Sở Nội vụ.", ["Phó Giám đốc Sở Nội vụ"]),
+    ("Ông Hà Văn Lâm, nguyên Chủ tịch UBND xã chia sẻ kinh nghiệm.", ["nguyên Chủ tịch UBND xã"]),
+    ("Giám đốc Công an tỉnh, Đại tá Hà Văn Lâm cho biết.", ["Giám đốc Công an tỉnh"]),
+    ("Đ/c Hà Văn Lâm – TUV, Bí thư Huyện ủy kết luận.", ["TUV", "Bí thư Huyện ủy"]),
+])
+def test_officials_other_ways_to_give_a_title(text: str, titles: list[str]) -> None:
+    assert titles_by_name(text) == {"Hà Văn Lâm": titles}
+
+
+def test_officials_pronoun_adds_to_the_last_person() -> None:
+    text = "Ông Lê Văn An, Chủ tịch UBND huyện chủ trì hội nghị. Ông yêu cầu các xã rà soát."
+    assert records(text)[0]["parts"] == ["chaired", "directed"]
+
+
+@pytest.mark.parametrize(("text", "role", "organisation", "expanded"), [
+    ("Ông Lê Văn An, Phó Chủ tịch UBND huyện chủ trì.", "Phó Chủ tịch", "UBND huyện",
+     "Ủy ban nhân dân huyện Mường Lát"),
+    ("Ông Lê Văn An, Ủy viên BTV Huyện ủy chủ trì.", "Ủy viên", "BTV Huyện ủy", "Ban Thường vụ Huyện ủy Mường Lát"),
+    ("Ông Lê Văn An, Trưởng phòng TN&MT huyện chủ trì.", "Trưởng phòng", "phòng TN&MT huyện",
+     "phòng Tài nguyên và Môi trường huyện Mường Lát"),
+    ("Ông Lê Văn An, Chủ tịch UBND tỉnh chủ trì.", "Chủ tịch", "UBND tỉnh", "Ủy ban nhân dân tỉnh Thanh Hóa"),
+    ("Ông Lê Văn An, Chủ tịch UBND xã Tà Xùa chủ trì.", "Chủ tịch", "UBND xã Tà Xùa", "Ủy ban nhân dân xã Tà Xùa"),
+    ("Ông Lê Văn An, Thành ủy viên chủ trì.", "Ủy viên", "Thành ủy", "Thành ủy"),
+])
+def test_officials_role_organisation_and_place(monkeypatch: pytest.MonkeyPatch, text: str, role: str,
+                                               organisation: str, expanded: str) -> None:
+    monkeypatch.setattr(places, "home_unit",
+                        lambda doc: {"name": "Mường Lát", "type": "huyện", "province": "Thanh Hóa"})
+    title = records(text)[0]["titles"][0]
+    assert (title["role"], title["organisation"], title["organisation_expanded"]) == (role, organisation, expanded)
+
+
+def test_officials_place_stays_empty_without_home_unit() -> None:
+    title = records("Ông Lê Văn An, Phó Chủ tịch UBND huyện chủ trì.")[0]["titles"][0]
+    assert title["place"] is None
+    assert title["organisation_expanded"] == "Ủy ban nhân dân huyện"
+
+
+@pytest.mark.parametrize("text", [
+    "Đồng chí Lò Văn Pản - Phó Bí thư Huyện ủy, Chủ tịch UBND huyện chủ trì. Ông Pản yêu cầu các xã rà soát.",
+    "Chủ tịch UBND tỉnh Lê Quang Huy và Phó Chủ tịch UBND tỉnh Mai Xuân Định dự. Lê Quang Huy phát biểu.",
+])
+def test_officials_spans_and_offsets_match_the_text(text: str) -> None:
+    doc = officials_of(text)
+    for label in (OFFICIAL, POSITION):
+        for span in doc.get(label):
+            assert doc.text[span.start:span.end] == span.text
+    for record in officials.official_records(doc):
+        for mention in record["mentions"]:
+            assert doc.text[mention["start"]:mention["end"]] in (record["name"], record["name"].split()[-1])
+        for title in record["titles"]:
+            assert doc.text[title["start"]:title["end"]] == title["text"]
+
+
+def test_officials_short_mention_links_to_full_name() -> None:
+    doc = officials_of("Đồng chí Lò Văn Pản - Chủ tịch UBND huyện chủ trì. Ông Pản yêu cầu các xã rà soát.")
+    assert [(s.text, s.value["person"]) for s in doc.get(OFFICIAL)] == [("Lò Văn Pản", "Lò Văn Pản"),
+                                                                         ("Pản", "Lò Văn Pản")]
+
+
+@pytest.mark.parametrize(("byline", "names", "prefix"), [
+    ("Thu Hiền", ["Thu Hiền"], None),
+    ("CTV Đức Chí", ["Đức Chí"], "CTV"),
+    ("Tin, ảnh: Lê Hoa", ["Lê Hoa"], "Tin, ảnh:"),
+    ("Hoàng Yến - Quốc Thái", ["Hoàng Yến", "Quốc Thái"], None),
+    ("Văn Dũng (Trung tâm VH-TT huyện)", ["Văn Dũng"], None),
+    ("PV", [], "PV"),
+])
+def test_officials_authors_without_prefix(byline: str, names: list[str], prefix: str | None) -> None:
+    body = "Sáng 5/3, UBND huyện tổ chức hội nghị."
+    doc = Document(f"{body}\n{byline}")
+    kind = "prefix" if prefix else "name"
+    doc.set(BYLINE, [doc.span(len(body) + 1, len(doc.text), BYLINE, {"kind": kind})])
+    authors = officials.find_authors(doc)
+    assert [a.text for a in authors] == names
+    assert all(a.label == AUTHOR and a.value["prefix"] == prefix for a in authors)
+
+
+def test_officials_byline_names_are_not_officials() -> None:
+    doc = officials_of("Ông Lò Văn Pản, Chủ tịch UBND huyện chủ trì hội nghị.\n\nLò Văn Pản")
+    assert [s.start for s in doc.get(OFFICIAL)] == [4]
+
+
+def test_officials_seed_matches_gold(seed_doc: Document) -> None:
+    from pipeline.evaluate import comparison_key as key
+
+    gold = json.loads((ROOT / "corpora" / "seed" / "quan-son-2022-06-20.gold.json").read_text(encoding="utf-8"))
+    found = {key(r["name"]): [key(t["text"]) for t in r["titles"]] for r in officials.official_records(seed_doc)}
+    assert found == {key(o["name"]): [key(t) for t in o["titles"]] for o in gold["officials"]}
+    assert [a["name"] for a in officials.author_records(seed_doc)] == gold["authors"]
+
+
+@pytest.mark.parametrize(("table", "line", "message"), [
+    ("titles.tsv", "Chủ tịch\tChủ tịch\t\tmaybe", "alone"),
+    ("organisations.tsv", "UBND\tỦy ban nhân dân\tthing\t", "kind"),
+])
+def test_officials_rejects_a_malformed_table(monkeypatch: pytest.MonkeyPatch, table: str, line: str,
+                                             message: str) -> None:
+    from pipeline import tables
+    from pipeline.errors import RuleDataError
+
+    real = tables._read
+
+    def patched(name: str) -> str:
+        text = real(name)
+        return text + line + "\n" if name == table else text
+
+    officials.load_official_data.cache_clear()
+    tables.load_table.cache_clear()
+    monkeypatch.setattr(tables, "_read", patched)
+    try:
+        with pytest.raises(RuleDataError, match=message):
+            officials.load_official_data()
+    finally:
+        monkeypatch.undo()
+        officials.load_official_data.cache_clear()
+        tables.load_table.cache_clear()

@@ -1,0 +1,260 @@
+"""The places stage (pipeline/places.py): recognition, types, resolution, records, the home unit.
+
+Documents are built by hand and run through normalize + segment + places only, so the stage is tested
+alone (the officials stage's OFFICIAL spans are added by hand where a test needs them).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import places
+from pipeline.document import OFFICIAL, PLACE, Document
+from pipeline.emit import document_to_dict
+from pipeline.normalize import normalize
+from pipeline.places import add_places, article_era, home_unit, place_data, place_records
+from pipeline.segment import segment
+from pipeline.tables import load_table
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def prepared(text: str, *, officials: list[tuple[int, int]] = ()) -> Document:
+    doc = Document(text=text)
+    normalize(doc)
+    segment(doc)
+    doc.set(OFFICIAL, [doc.span(s, e, OFFICIAL, {"person": "p"}) for s, e in officials])
+    return doc
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    doc = add_places(prepared(text))
+    return [(r["name"], r["type"]) for r in place_records(doc)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("UBND huyện Mường Khương tổ chức hội nghị.", [("Mường Khương", "huyện")]),
+    ("Huyện Mường Khương có 16 xã.", [("Mường Khương", "huyện")]),
+    ("Công an tỉnh Gia Lai ra quân.", [("Gia Lai", "tỉnh")]),
+    ("Tỉnh ủy Gia Lai họp.", [("Gia Lai", "tỉnh")]),
+    ("UBND TP. Vinh và TX. Nghi Sơn phối hợp.", [("Vinh", "thành phố"), ("Nghi Sơn", "thị xã")]),
+    ("Lãnh đạo phường Hà Giang 1 dự họp ngày 5/8/2025.", [("Hà Giang 1", "phường")]),
+    ("Đoàn thăm buôn Kơ Sứ và plei Ốp.", [("Kơ Sứ", "thôn"), ("Ốp", "thôn")]),
+])
+def test_places_prefix_and_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Các xã: Nậm Chảy, Tả Gia Khâu và Pha Long làm đường.",
+     [("Nậm Chảy", "xã"), ("Tả Gia Khâu", "xã"), ("Pha Long", "xã")]),
+    ("các huyện Xiềng Kho, Sốp Bâu", [("Xiềng Kho", "foreign"), ("Sốp Bâu", "foreign")]),
+    # a singular prefix continues only with names the gazetteer knows at that level
+    ("UBND huyện Bến Cầu (tỉnh Tây Ninh, Việt Nam) chủ trì.",
+     [("Bến Cầu", "huyện"), ("Tây Ninh", "tỉnh"), ("Việt Nam", "country")]),
+    ("các tỉnh Attapeu, Sekong (Lào) và Ratanakiri (Campuchia)",
+     [("Attapeu", "foreign"), ("Sekong", "foreign"), ("Lào", "country"), ("Ratanakiri", "foreign"),
+      ("Campuchia", "country")]),
+])
+def test_places_lists_under_one_prefix(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("dự án nuôi cá lồng trên lòng hồ thủy điện Bản Vẽ", [("Bản Vẽ", "other")]),
+    ("di dời 36 hộ tới khu định cư mới Pà Khà", [("Pà Khà", "other")]),
+    ("Khu kinh tế cửa khẩu quốc tế Cầu Treo", [("Cầu Treo", "other")]),
+    ("Khu công nghiệp Bàu Bàng mở rộng tại huyện Bàu Bàng", [("Bàu Bàng", "other"), ("Bàu Bàng", "huyện")]),
+    ("Cảng hàng không quốc tế Đà Nẵng", [("Đà Nẵng", "thành phố")]),
+    ("sông Thái Bình", [("Thái Bình", "other")]),
+    ("cặp cửa khẩu Mộc Bài - Bavet", [("Mộc Bài", "other"), ("Bavet", "foreign")]),
+    ("Khu bảo tồn thiên nhiên Bình Châu - Phước Bửu", [("Bình Châu - Phước Bửu", "other")]),
+    ("tuyến đường ven biển đoạn Mũi Né - Hòn Rơm", [("Mũi Né", "other"), ("Hòn Rơm", "other")]),
+    ("Khu công nghiệp VSIP III sang mô hình sinh thái", [("VSIP III", "other")]),
+    ("Giá cà phê tại khu vực Tây Nguyên tăng.", [("Tây Nguyên", "other")]),
+])
+def test_places_kinds_of_places_are_other(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Phó Chủ tịch UBND tỉnh Nguyễn Văn Hậu kiểm tra.",
+    "Ông Y Khuê Niê, Chủ tịch UBND xã phát biểu.",
+    "Huyện ủy đã chỉ đạo các chi bộ.",
+    "Hợp tác xã Nông nghiệp Tân Tiến có 120 thành viên.",
+    "Cán bộ làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+    "Xây dựng Làng Văn hóa và Chương trình Nông thôn mới.",
+    "Học sinh học tiếng Anh.",
+    "Mưa lớn ở phía Tây Bắc.",
+    "Nguyễn Hồng Lĩnh đề nghị.",
+    "",
+])
+def test_places_negatives_find_nothing(text: str) -> None:
+    doc = Document(text=text)
+    if text:
+        doc = prepared(text)
+    add_places(doc)
+    assert place_records(doc) == []
+    assert home_unit(doc) is None
+
+
+@pytest.mark.parametrize(("officials", "expected"), [
+    ([], [("Kon Tum", "tỉnh"), ("Gia Lai", "tỉnh")]),
+    ([(0, 7)], [("Gia Lai", "tỉnh")]),  # the officials stage says "Kon Tum" is a person here
+])
+def test_places_skip_official_spans(officials: list[tuple[int, int]], expected: list[tuple[str, str]]) -> None:
+    doc = add_places(prepared("Kon Tum phát biểu; tỉnh Gia Lai báo cáo.", officials=officials))
+    assert [(r["name"], r["type"]) for r in place_records(doc)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Đường Quang Trung, phường Quang Trung", [("Quang Trung", "phường")]),
+    ("Công ty TNHH Thủy sản Phú Thạnh (huyện Lấp Vò) xuất khẩu.", [("Lấp Vò", "huyện")]),
+    ("Chủ tịch UBND huyện Mường Lát Lò Văn Khiêm kiểm tra.", [("Mường Lát", "huyện")]),
+    ("Trưởng bản Lò Văn Tưởng cho biết bản Nà Sành có 62 hộ.", [("Nà Sành", "thôn")]),
+])
+def test_places_people_streets_and_firms_are_no_places(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vải thiều vào các thị trường Nhật Bản, Mỹ, Úc.", [("Nhật Bản", "country"), ("Mỹ", "country"),
+                                                      ("Úc", "country")]),
+    ("Sản phẩm xuất sang thị trường Anh, Đức.", [("Anh", "country"), ("Đức", "country")]),
+    ("Đoàn làm việc với tỉnh Lào Cai.", [("Lào Cai", "tỉnh")]),
+    ("Xã Nhơn Mỹ có 3 ấp.", [("Nhơn Mỹ", "xã")]),
+    ("Doanh nghiệp mở rộng sang thị trường Trung Đông.", [("Trung Đông", "foreign")]),
+])
+def test_places_countries_and_foreign(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_places_bare_names_join_the_prefixed_place() -> None:
+    text = ("Hội An đón khách\n\nSáng 5/3/2024, UBND thành phố Hội An (tỉnh Quảng Nam) họp. "
+            "Khách đến Hội An tăng.")
+    doc = add_places(prepared(text))
+    records = place_records(doc)
+    assert [(r["name"], r["type"]) for r in records] == [("Hội An", "thành phố"), ("Quảng Nam", "tỉnh")]
+    assert [m["text"] for m in records[0]["mentions"]] == ["Hội An", "thành phố Hội An", "Hội An"]
+
+
+def test_places_record_shape_and_hierarchy() -> None:
+    text = "Ngày 3/5/2024, đoàn kiểm tra xã Mô Rai, huyện Sa Thầy, tỉnh Kon Tum."
+    doc = add_places(prepared(text))
+    record = place_records(doc)[0]
+    assert {"name", "type", "start", "end", "mentions", "prefix", "resolved", "hierarchy", "code",
+            "after_2025", "country"} <= record.keys()
+    assert doc.text[record["start"]:record["end"]] == "Mô Rai"
+    assert record["prefix"] == "xã"
+    assert [h["name"] for h in record["hierarchy"]] == ["Mô Rai", "Sa Thầy", "Kon Tum"]
+    assert record["code"] == "62"
+    assert record["after_2025"]["province"] == "Quảng Ngãi"
+    assert record["after_2025"]["units"][0]["name"] == "Mô Rai"
+
+
+@pytest.mark.parametrize(("text", "name", "province"), [
+    # the written parent decides between communes of the same name
+    ("Ngày 3/5/2024, hộ dân tại xã Kỳ Lợi (thị xã Kỳ Anh) bàn giao mặt bằng.", "Kỳ Lợi", "Hà Tĩnh"),
+    ("Ngày 3/5/2024, UBND tỉnh Phú Yên kiểm tra xã Hòa An, huyện Phú Hòa.", "Hòa An", "Phú Yên"),
+])
+def test_places_resolution_uses_written_context(text: str, name: str, province: str) -> None:
+    doc = add_places(prepared(text))
+    record = next(r for r in place_records(doc) if r["name"] == name)
+    assert record["resolved"]
+    assert record["hierarchy"][-1]["name"] == province
+
+
+def test_places_ambiguous_commune_stays_unresolved() -> None:
+    doc = add_places(prepared("Ngày 3/5/2024, xã Tam Thanh họp."))
+    assert place_records(doc)[0]["resolved"] is False
+
+
+@pytest.mark.parametrize(("text", "era"), [
+    ("Sáng 20/6/2022, UBND huyện họp.", "old"),
+    ("Sáng 4/9/2025, UBND tỉnh họp.", "new"),
+    ("UBND tỉnh Bình Định (cũ) bàn giao hồ sơ.", "new"),
+    ("UBND huyện họp.", "old"),
+])
+def test_places_article_era(text: str, era: str) -> None:
+    assert article_era(prepared(text)) == era
+
+
+def test_places_after_the_reform_resolve_to_new_units() -> None:
+    doc = add_places(prepared("Sáng 4/9/2025, UBND tỉnh Gia Lai họp tại phường Quy Nhơn."))
+    record = next(r for r in place_records(doc) if r["name"] == "Quy Nhơn")
+    assert record["unit_era"] == "after_2025"
+    assert record["after_2025"]["mapping"] == "current"
+
+
+def test_places_home_unit_of_the_seed(seed_doc: Document) -> None:
+    home = home_unit(seed_doc)
+    assert home is not None
+    assert (home["name"], home["type"], home["province"], home["code"]) == ("Quan Sơn", "huyện", "Thanh Hóa", "38")
+
+
+@pytest.mark.parametrize(("text", "name", "place_type"), [
+    ("UBND tỉnh Hà Tĩnh họp\n\nNgày 3/5/2024, UBND tỉnh Hà Tĩnh họp phiên thường kỳ. Chủ tịch UBND tỉnh "
+     "yêu cầu UBND thành phố Hà Tĩnh và huyện Cẩm Xuyên chuẩn bị mùa du lịch; toàn tỉnh gieo cấy xong.",
+     "Hà Tĩnh", "tỉnh"),
+    ("Cư M'gar: năng suất cà phê tăng\n\nNgày 4/10/2024, UBND huyện Cư M'gar tổng kết. Phó Chủ tịch UBND "
+     "huyện giao các xã Ea Tul, Ea Kiết rà soát. Cư M'gar thuộc tỉnh Đắk Lắk.", "Cư M'gar", "huyện"),
+])
+def test_places_home_unit_is_the_unit_the_article_is_about(text: str, name: str, place_type: str) -> None:
+    doc = prepared(text)
+    before = home_unit(doc)  # asked before the places stage ran (the officials stage does)
+    add_places(doc)
+    after = home_unit(doc)
+    assert after is not None and before is not None
+    assert (after["name"], after["type"]) == (name, place_type)
+    assert (before["name"], before["type"], before["province"]) == (after["name"], after["type"], after["province"])
+
+
+def test_places_spans_match_text_and_emit_has_home_unit(seed_doc: Document) -> None:
+    for span in seed_doc.get(PLACE):
+        assert seed_doc.text[span.start:span.end] == span.text
+        assert span.text.endswith(span.value["name"]) or span.value["name"] not in span.text
+    output = document_to_dict(seed_doc)
+    assert output["home_unit"]["name"] == "Quan Sơn"
+    assert [(p["name"], p["type"]) for p in output["places"]] == [
+        ("Quan Sơn", "huyện"), ("Trung Xuân", "other"), ("Sơn Điện", "xã"), ("Co Hương", "other"),
+        ("Viêng Xay", "foreign"), ("Sầm Tớ", "foreign")]
+
+
+def test_places_tables_are_consistent() -> None:
+    data = place_data()
+    types = {"tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thôn", "other", "-"}
+    for row in load_table("admin_prefixes.tsv", ("surface", "type", "case")):
+        assert row["type"] in types, row
+        assert row["case"] in ("any", "lower", "exact"), row
+    for row in load_table("place_kinds.tsv", ("surface", "role", "case", "province?")):
+        assert row["role"] in ("kind", "qualifier", "region", "direction", "compound", "unit_qualifier", "route"), row
+    names = {p.name for p in data.foreign.values()}
+    for place in data.foreign.values():
+        assert not place.parent or place.parent in names, f"{place.name}: parent {place.parent} not in the table"
+    countries = {country for country, _ in data.countries.values()}
+    assert {p.country for p in data.foreign.values()} - {"-", "Đài Loan"} <= countries
+
+
+def test_places_train_corpus_is_found() -> None:
+    """Every place of the development corpus's gold, with its type (the corpus grows; a floor, not a snapshot)."""
+    import json
+
+    from pipeline import extract_file
+
+    gold_files = sorted((ROOT / "corpora" / "dev" / "train").glob("*.gold.json"))
+    if not gold_files:
+        pytest.skip("no development corpus")
+    hits = total = typed = 0
+    for gold_file in gold_files:
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        text_file = gold_file.with_name(gold_file.name.replace(".gold.json", ".txt"))
+        got = {(places.name_key(p["name"]), p["type"]) for p in extract_file(text_file).to_dict()["places"]}
+        got_names = {name for name, _ in got}
+        for place in gold["places"]:
+            total += 1
+            hits += places.name_key(place["name"]) in got_names
+            typed += (places.name_key(place["name"]), place["type"]) in got
+    assert hits / total >= 0.95
+    assert typed / total >= 0.93
