@@ -89,3 +89,12 @@ def test_segment_dateline_above_the_title_is_not_the_title(dateline: str) -> Non
 def test_segment_road_codes_do_not_end_sentences() -> None:
     doc = segmented("Tuyến ĐT.305 và QL. 2C được nâng cấp. Công trình hoàn thành.")
     assert [s.text for s in doc.get(SENTENCE)] == ["Tuyến ĐT.305 và QL. 2C được nâng cấp.", "Công trình hoàn thành."]
+
+
+def test_segment_direct_segmenter_agrees_with_underthesea(seed_doc) -> None:
+    from underthesea import word_tokenize
+
+    from pipeline.segment import word_segmenter
+
+    for paragraph in seed_doc.get(PARAGRAPH):
+        assert word_segmenter()(paragraph.text) == word_tokenize(paragraph.text, use_token_normalize=False)
