@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 
+from .directives import PhraseIndex, shared_scan
 from .document import BYLINE, CAPTION, DATE, EVENT, OFFICIAL, PARAGRAPH, POSITION, TITLE, Document, Span
 from .tables import load_table
 
@@ -56,6 +58,12 @@ _PATH_DATE = regex.compile(r"(?<!\d)((?:19|20)\d{2})[-_/.]?(0[1-9]|1[0-2])(?:[-_
 _PATH_YEAR = regex.compile(r"(?:^|[/\\])((?:19|20)\d{2})(?:[/\\]|$)")
 _CLOCK = regex.compile(r"(?<![\w/])([01]?\d|2[0-3])\s*(?:giờ|h|g)\s*([0-5]\d)?(?:\s*phút)?(?!\w)", regex.IGNORECASE)
 _WORD = regex.compile(r"\w+")
+# compiled once here rather than looked up in the regex module's cache at each call
+_ISO_DATE = regex.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
+_BY = regex.compile(r"(?<!\w)do\s+")  # "do X tổ chức": X organises
+_BY_ONE = regex.compile(r"(?<!\w)do\s")
+_TENSE_TAIL = regex.compile(r"(?:\s+(?:đã|vừa|cũng|long trọng|chính thức|sẽ))+\s*$")
+_PAREN_TAIL = regex.compile(r"\s*\([^()]*\)\s*$")
 
 
 def _words_pattern(phrases: list[str]) -> str:
@@ -90,6 +98,10 @@ class EventData:
     honorific_name: regex.Pattern[str]
     name_before: regex.Pattern[str]
     list_name: regex.Pattern[str]
+    # the phrase patterns above, tried only where their phrases begin (see directives.PhraseIndex)
+    relative_index: PhraseIndex | None = None
+    people_index: PhraseIndex | None = None
+    cue_words: Any = None  # Aho-Corasick automaton of the first words that may open a cue
 
 
 @functools.cache
@@ -127,6 +139,10 @@ def load_event_data() -> EventData:
     pronouns = _words_pattern(words(person_rows, "role", "pronoun"))
     name = r"\p{Lu}[\p{Ll}\p{M}]*(?:['’]\p{Lu}?[\p{Ll}\p{M}]*)?"
     person = rf"(?!(?:{titles})(?!\w))({name}(?:\s+{name}){{1,4}})"
+    types = regex.compile(rf"(?<!\w)(?:{_words_pattern(list(type_of))})(?!\w)", regex.IGNORECASE)
+    people_words = regex.compile(rf"(?<!\w)(?:{_words_pattern(list(people_role))})(?!\w)", regex.IGNORECASE)
+    day_phrases = [r["word"] for r in tod_rows] + [w for w in relative if len(w.split()) > 1]
+    scan = shared_scan()  # the directives stage has read the same article with it
     return EventData(
         cue=cue,
         relative_only=relative_only,
@@ -135,7 +151,7 @@ def load_event_data() -> EventData:
         roles=roles,
         role_of=role_of,
         document=document,
-        types=regex.compile(rf"(?<!\w)(?:{_words_pattern(list(type_of))})(?!\w)", regex.IGNORECASE),
+        types=types,
         type_of=type_of,
         online=regex.compile(rf"(?<!\w)(?:{_words_pattern(words(word_rows, 'role', 'online'))})(?!\w)",
                              regex.IGNORECASE),
@@ -145,12 +161,54 @@ def load_event_data() -> EventData:
                             regex.IGNORECASE),
         adverbial=regex.compile(rf"\s*(?:{_words_pattern(words(word_rows, 'role', 'adverbial'))})(?!\w)",
                                 regex.IGNORECASE),
-        people_words=regex.compile(rf"(?<!\w)(?:{_words_pattern(list(people_role))})(?!\w)", regex.IGNORECASE),
+        people_words=people_words,
         people_role=people_role,
         honorific_name=regex.compile(rf"(?<!\w)(?i:{pronouns})\s+{person}"),
         name_before=regex.compile(rf"(?<![\w-])(?:(?i:{pronouns})\s+)?{person}\s*(?:[-–,]\s*)?$"),
         list_name=regex.compile(rf"(?:^|[:;]\s*|(?<!\w)(?i:{pronouns})\s+){person}"),
+        relative_index=PhraseIndex(relative_only, day_phrases, scan),
+        people_index=PhraseIndex(people_words, list(people_role), scan),
+        cue_words=_first_words([*day_phrases, *words(day_rows, "kind", "weekday"), "ngày"]),
     )
+
+
+def _first_words(phrases: list[str]) -> Any:
+    """An Aho-Corasick automaton of the phrases' first words, case-folded."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for phrase in phrases:
+        word = phrase.split()[0].casefold()
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+# The spaces, commas and brackets between the words of a cue (`re`'s `\s` holds all of `regex`'s).
+_CUE_GAPS = re.compile(r"[\s,(]+")
+
+
+def search_cue(data: EventData, before: str) -> regex.Match[str] | None:
+    """`data.cue.search(before)`: the cue that ends the text before a date (`Chiều ngày `, `Sáng thứ Hai (`).
+
+    The cue pattern is anchored at the end and all of it is optional, so its search tries every position of
+    the text (eighty characters) in turn. A match covers the text from where it begins to the end, with the
+    cue's words and the gaps between them: it begins at one of its words, at the end, or in a gap that leads
+    to one of those. Those places alone are tried, in order: the first that matches is the search's match."""
+    folded = before.casefold()
+    if data.cue_words is None or len(folded) != len(before):
+        return data.cue.search(before)
+    leads = {end + 1 - length for end, length in data.cue_words.iter(folded)}
+    leads.add(len(before))
+    starts = set(leads)
+    for gap in _CUE_GAPS.finditer(before):
+        if gap.end() in leads:
+            starts.update(range(gap.start(), gap.end()))
+    for start in sorted(starts):
+        match = data.cue.match(before, start)
+        if match is not None:
+            return match
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -168,7 +226,7 @@ def _valid(year: int | None, month: int, day: int) -> bool:
 def publication_date(doc: Document, datelines: list[Span]) -> tuple[datetime.date, str] | None:
     """The publication date from the input's metadata or a dateline, with its source."""
     hinted = str(doc.hints.get("date") or "")
-    match = regex.match(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})", hinted)
+    match = _ISO_DATE.match(hinted)
     if match and _valid(int(match[1]), int(match[2]), int(match[3])):
         return datetime.date(int(match[1]), int(match[2]), int(match[3])), "publication"
     for span in datelines:
@@ -243,7 +301,7 @@ def find_dates(doc: Document, data: EventData) -> list[Span]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         window_start = max(line_start, match.start() - 80)
         before = text[window_start:match.start()]
-        cue = data.cue.search(before)
+        cue = search_cue(data, before)
         part = cue["part"] if cue else None
         relative = (cue["rel"] or cue["rel2"]) if cue else None
         cued = bool(cue and (part or cue["weekday"] or cue["ngay"] or (cue["paren"] and relative)))
@@ -273,7 +331,8 @@ def find_dates(doc: Document, data: EventData) -> list[Span]:
         if match["day_to"]:
             value["day_to"] = int(match["day_to"])
         spans.append(doc.span(start, end, DATE, value))
-    for match in data.relative_only.finditer(text, 0, LEAD_CHARS):  # "Sáng nay, ..." with no date written
+    relative_only = data.relative_index or data.relative_only
+    for match in relative_only.finditer(text, 0, LEAD_CHARS):  # "Sáng nay, ..." with no date written
         relative = match["rel"] or match["rel2"]
         if relative and not any(s.start <= match.start() < s.end for s in spans):
             spans.append(doc.span(match.start(), match.end(), DATE, {
@@ -395,7 +454,7 @@ def find_event_type(doc: Document, sentence: Span | None, after: int, data: Even
     places += [(title.start, title.end) for title in doc.get(TITLE)]
     for start, end in places:
         venues = [(m.start(), m.end()) for m in data.venue.finditer(doc.text, start, end)]
-        for match in data.types.finditer(doc.text, start, end):
+        for match in data.types.finditer(doc.text, start, end):  # a sentence or two: the pattern's own scan
             if not any(a <= match.start() < b for a, b in venues):
                 return doc.span(match.start(), match.end(), EVENT, {"type": data.type_of[_key(match.group())]})
     return None
@@ -420,7 +479,7 @@ def find_organiser(doc: Document, sentence: Span | None, after: int, data: Event
     if verb is None:
         return None, []
     region = text[region_start:verb.start()]
-    by = list(regex.finditer(r"(?<!\w)do\s+", region))
+    by = list(_BY.finditer(region))
     if by:
         start = region_start + by[-1].end()
     else:
@@ -437,7 +496,7 @@ def find_organiser(doc: Document, sentence: Span | None, after: int, data: Event
                 clause_start = region_start + offset + 1
         start = clause_start
     end = verb.start()
-    tail = regex.search(r"(?:\s+(?:đã|vừa|cũng|long trọng|chính thức|sẽ))+\s*$", text[start:end])
+    tail = _TENSE_TAIL.search(text[start:end])
     if tail:
         end = start + tail.start()
     co_organisers = []
@@ -447,7 +506,7 @@ def find_organiser(doc: Document, sentence: Span | None, after: int, data: Event
         if co_end > co_start:
             co_organisers.append({"text": text[co_start:co_end], "start": co_start, "end": co_end})
         end = co.start()
-    paren = regex.search(r"\s*\([^()]*\)\s*$", text[start:end])
+    paren = _PAREN_TAIL.search(text[start:end])
     if paren:
         end = start + paren.start()
     start, end = _strip_span(text, start, end)
@@ -489,13 +548,13 @@ def find_chairs(doc: Document, paragraphs: list[Span], data: EventData) -> list[
     text = doc.text
     chairs: list[dict[str, Any]] = []
     for paragraph in paragraphs[:2]:
-        for match in data.people_words.finditer(text, paragraph.start, paragraph.end):
+        for match in (data.people_index or data.people_words).finditer(text, paragraph.start, paragraph.end):
             role = data.people_role[_key(match.group())]
             sentence = _sentence_at(doc, match.start(), paragraphs) or paragraph
             before = (sentence.start, match.start())
             after = (match.end(), sentence.end)
-            if role == "leader" and regex.search(r"(?<!\w)do\s", text[sentence.start:match.start()]):
-                by = list(regex.finditer(r"(?<!\w)do\s", text[sentence.start:match.start()]))[-1]
+            if role == "leader" and _BY_ONE.search(text[sentence.start:match.start()]):
+                by = list(_BY_ONE.finditer(text[sentence.start:match.start()]))[-1]
                 before = (sentence.start + by.end(), match.start())
             if role == "co_chair" or not text[slice(*before)].strip():
                 names = _people_spans(doc, *after) or [

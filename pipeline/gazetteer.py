@@ -131,6 +131,10 @@ class Gazetteer:
     province_successor: dict[str, str] = field(default_factory=dict)  # old province key -> new
     _by_name: dict[str, list[str]] = field(default_factory=dict)
     _children: dict[str, list[str]] = field(default_factory=dict)
+    # lookup answers by (name key, levels, era): the places stage asks the same few names many times per article;
+    # valid for as many units as `_answered` (a unit added later starts them afresh)
+    _answers: dict[tuple[Any, ...], tuple[Unit, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _answered: int = field(default=0, repr=False, compare=False)
 
     # -- building -------------------------------------------------------------------------------
 
@@ -201,15 +205,33 @@ class Gazetteer:
 
     def lookup(self, name: str, *, levels: Iterable[Level] | None = None, era: Era | None = None) -> list[Unit]:
         """Units with this name (compared by `name_key`), optionally of some levels or one era."""
-        wanted = set(levels) if levels is not None else None
-        found = [self.units[k] for k in self._by_name.get(name_key(name), ())]
-        return [u for u in found if (wanted is None or u.level in wanted) and (era is None or u.era == era)]
+        levels = tuple(levels) if levels is not None else None
+        key = ("name", name_key(name), levels, era)
+        answer = self._answers.get(key) if self._answered == len(self.units) else None
+        if answer is None:
+            wanted = set(levels) if levels is not None else None
+            found = [self.units[k] for k in self._by_name.get(key[1], ())]
+            answer = self._remember(key, [u for u in found if (wanted is None or u.level in wanted)
+                                          and (era is None or u.era == era)])
+        return list(answer)
 
     def lookup_loose(self, name: str, *, levels: Iterable[Level] | None = None) -> list[Unit]:
         """Units whose name matches without diacritics and spacing (`Đăk Dục` = `Đắk Dục`, `Ia H' Drai`)."""
-        wanted = set(levels) if levels is not None else None
-        found = [self.units[k] for k in self._by_fold.get(fold_name(name), ())]
-        return [u for u in found if wanted is None or u.level in wanted]
+        levels = tuple(levels) if levels is not None else None
+        key = ("fold", fold_name(name), levels)
+        answer = self._answers.get(key) if self._answered == len(self.units) else None
+        if answer is None:
+            wanted = set(levels) if levels is not None else None
+            found = [self.units[k] for k in self._by_fold.get(key[1], ())]
+            answer = self._remember(key, [u for u in found if wanted is None or u.level in wanted])
+        return list(answer)
+
+    def _remember(self, key: tuple[Any, ...], units: list[Unit]) -> tuple[Unit, ...]:
+        if len(self._answers) >= 65536 or self._answered != len(self.units):
+            self._answers.clear()  # names come from the texts: the memory stays bounded over a long batch
+            self._answered = len(self.units)
+        answer = self._answers[key] = tuple(units)
+        return answer
 
     @functools.cached_property
     def _by_fold(self) -> dict[str, list[str]]:
@@ -303,15 +325,18 @@ class Gazetteer:
                 seen.add(unit.name)
                 yield unit.name
 
+    def text_names(self) -> Iterator[str]:
+        """The names `find_names` looks for: provinces, districts and the new communes (two words or more)."""
+        yield from self.names(levels=("province", "district"))
+        yield from self.names(levels=("commune",), era="new")
+
     @functools.cached_property
     def automaton(self) -> Any:
-        """Aho-Corasick automaton over province and district names and the new communes' names."""
+        """Aho-Corasick automaton over `text_names`."""
         import ahocorasick
 
         automaton = ahocorasick.Automaton()
-        for name in self.names(levels=("province", "district")):
-            automaton.add_word(name, name)
-        for name in self.names(levels=("commune",), era="new"):
+        for name in self.text_names():
             automaton.add_word(name, name)
         automaton.make_automaton()
         return automaton

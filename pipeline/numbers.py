@@ -38,7 +38,7 @@ _ENGLISH_DECIMAL = regex.compile(r"\d+\.\d{1,2}")  # `2.5`, `4.0`: a dot before 
 _ENGLISH_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")  # `1,234,567`: two or more comma groups
 # A token of a number expression: a digit token (not glued to a following letter or digit) or a word.
 _TOKEN = regex.compile(r"(?P<digits>\d+(?:[.,]\d+)*)|(?P<word>\p{L}+)")
-_SPACE = regex.compile(r"[ \t]+")
+_SPACE_CHARACTERS = frozenset(" \t")  # between the tokens of a number expression: exactly one of these
 MAX_EXPRESSION_TOKENS = 16
 
 ROLES = frozenset({"digit", "unit", "ten", "tens", "hundred", "link", "scale", "half"})
@@ -67,6 +67,7 @@ def number_words() -> dict[str, NumberWord]:
     return words
 
 
+@functools.lru_cache(maxsize=8192)  # the same figures recur (years, counts): a Decimal is immutable, safe to share
 def parse_digits(token: str) -> Decimal:
     """A digit token in Vietnamese writing: `.` groups thousands, `,` marks decimals.
 
@@ -247,48 +248,66 @@ def match_number(text: str, pos: int) -> NumberMatch | None:
     >>> match_number("hai mươi năm qua", 0).value
     Decimal('20')
     """
-    tokens: list[tuple[int, int, Item]] = []
+    words = number_words()
+    keys: list[str] = []  # each token as `_read_expression` takes it: digits as written, a word in lower case
+    ends: list[int] = []
+    previous: Item | None = None
     at = pos
     glued = False
-    while len(tokens) < MAX_EXPRESSION_TOKENS:
+    while len(keys) < MAX_EXPRESSION_TOKENS:
         m = _TOKEN.match(text, at)
         if m is None:
             break
-        if m.group("digits") is not None:
-            if tokens and not _role(tokens[-1][2], "scale"):
+        written = m.group()
+        if m.lastgroup == "digits":
+            if keys and not _role(previous, "scale"):  # type: ignore[arg-type]
                 break
             if m.end() < len(text) and text[m.end()].isalnum():
                 glued = True
             try:
-                item: Item = parse_digits(m.group("digits"))
+                item: Item = parse_digits(written)
             except ValueError:
                 break
         else:
-            word = number_words().get(m.group("word").lower())
+            written = written.lower()
+            word = words.get(written)
             if word is None:
                 break
             item = word
-        tokens.append((m.start(), m.end(), item))
+        keys.append(written)
+        ends.append(m.end())
+        previous = item
         if glued:
             break
-        space = _SPACE.match(text, m.end())
-        if space is None or space.end() - space.start() > 1:
+        at = m.end() + 1  # the next token follows one space or tab, never two
+        if text[at - 1:at] not in _SPACE_CHARACTERS or text[at:at + 1] in _SPACE_CHARACTERS:
             break
-        at = space.end()
-    for n in range(len(tokens), 0, -1):
-        items = [item for _, _, item in tokens[:n]]
-        try:
-            value = _parse_items(items)
-        except ValueError:
-            continue
-        scale = Decimal(1)
-        for item in items[1:]:
-            if not _role(item, "scale"):
-                break
-            scale *= item.value
-        return NumberMatch(pos, tokens[n - 1][1], tidy(value), isinstance(items[0], NumberWord), scale,
-                           glued and n == len(tokens))
+    for n in range(len(keys), 0, -1):
+        read = _read_expression(tuple(keys[:n]))
+        if read is not None:
+            value, in_words, scale = read
+            return NumberMatch(pos, ends[n - 1], value, in_words, scale, glued and n == len(keys))
     return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_expression(keys: tuple[str, ...]) -> tuple[Decimal, bool, Decimal] | None:
+    """(value, begins with a word, scale of the first group) of the tokens `keys`, or None when they are no number.
+
+    A function of the tokens alone, so it is remembered: most numbers of an article are a few shapes
+    (`15`, `2024`, `1,5 triệu`), and reading them once saves match_number most of its time."""
+    words = number_words()
+    items: list[Item] = [parse_digits(key) if key[0].isdigit() else words[key] for key in keys]
+    try:
+        value = _parse_items(items)
+    except ValueError:
+        return None
+    scale = Decimal(1)
+    for item in items[1:]:
+        if not _role(item, "scale"):
+            break
+        scale *= item.value  # type: ignore[union-attr]
+    return tidy(value), isinstance(items[0], NumberWord), scale
 
 
 def format_vietnamese_number(value: Decimal | int, *, decimals: int | None = None) -> str:

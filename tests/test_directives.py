@@ -251,3 +251,39 @@ def test_directives_stage_is_idempotent(seed_path) -> None:
     doc.spans.pop(DIRECTIVE, None)
     assert add_directives(doc).get(DIRECTIVE) == first
     assert len(first) == 14
+
+
+# -- fast paths: the same answers as the plain searches they replace (speed is measured by `bench`)
+
+SEARCH_TEXTS = [
+    "Chủ tịch UBND tỉnh yêu cầu các sở, ngành khẩn trương triển khai; đồng thời đề nghị huyện báo cáo trước 15/6.",
+    "Đã chỉ đạo, theo yêu cầu, Ban Chỉ đạo; giao thông, bàn giao; YÊU CẦU; huyện giao nhiệm vụ cho xã trước ngày 30.",
+    "yêu  cầu hai khoảng trắng, yêucầu dính, ſ lạ, trước quý III năm 2024, chậm nhất tháng 10/2025.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SEARCH_TEXTS)
+def test_directives_phrase_index_searches_as_the_pattern(text: str) -> None:
+    data = load_directive_data()
+    index = data.verb_index
+    assert index is not None
+    for start, end in [(0, len(text)), (5, len(text) - 5), (20, 60)]:
+        start, end = min(start, len(text)), max(min(end, len(text)), 0)
+        expected = [m.span() for m in data.verbs.finditer(text, start, end)]
+        assert [m.span() for m in index.finditer(text, start, end)] == expected
+        found, search = index.search(text, start, end), data.verbs.search(text, start, end)
+        assert (found and found.span()) == (search and search.span())
+        for _, pattern in data.deadlines:
+            found = data.deadline_index.search(text, start, end, pattern=pattern)  # type: ignore[union-attr]
+            search = pattern.search(text, start, end)
+            assert (found and found.span()) == (search and search.span())
+
+
+@pytest.mark.parametrize("before", ["Hội nghị đã ", "theo ", "Ban ", "xã đã không ", "ông ", "", "_đã ", "đã,"])
+def test_directives_ruled_out_before_searches_as_the_pattern(before: str) -> None:
+    from pipeline.directives import _ruled_out_before
+
+    data = load_directive_data()
+    for verb, pattern in data.before.items():
+        assert _ruled_out_before(data, verb, before) == bool(pattern.search(before))

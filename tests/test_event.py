@@ -206,3 +206,15 @@ def test_event_stage_is_idempotent(seed_path) -> None:
     first = event_record(add_event(doc))
     assert event_record(add_event(doc)) == first
     assert first["date"] == "2022-06-20"
+
+
+@pytest.mark.parametrize("before", [
+    "Chiều ngày ", "Sáng thứ Hai (", "trưa nay (", "Hôm nay, ngày ", "tổ chức hội nghị. Sáng ", "", "ngày",
+    "Sáng\u00a0ngày ", "chiều\x1c ngày ", "ſáng ngày ", "  ,  ( ", "x sáng , ngày (",
+])
+def test_event_search_cue_finds_what_the_pattern_searches(before: str) -> None:
+    from pipeline.event import load_event_data, search_cue
+
+    data = load_event_data()
+    found, expected = search_cue(data, before), data.cue.search(before)
+    assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))

@@ -129,3 +129,20 @@ def test_gazetteer_missing_data_names_the_fix(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     with pytest.raises(RuleDataError, match="underthesea"):
         gazetteer_module.mapping_path()
+
+
+@pytest.mark.parametrize(("name", "levels"), [("Sa Thầy", ("district",)), ("Quảng Nam", None), ("Không Có", None)])
+def test_gazetteer_lookup_remembers_without_sharing_its_lists(gaz: Gazetteer, name: str, levels: tuple[str, ...] | None
+                                                              ) -> None:
+    first = gaz.lookup(name, levels=levels)  # type: ignore[arg-type]
+    first.append(None)  # type: ignore[arg-type]  # a caller's list is its own
+    assert gaz.lookup(name, levels=levels) == first[:-1]  # type: ignore[arg-type]
+    assert gaz.lookup_loose(name, levels=levels) == gaz.lookup_loose(name, levels=levels)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["Làng Thử"])
+def test_gazetteer_lookup_sees_units_added_after_it(name: str) -> None:
+    gaz = Gazetteer()
+    assert gaz.lookup(name) == []
+    unit = gaz.add(gazetteer_module.Unit("old:x", name, "xã", "commune", "old"))
+    assert gaz.lookup(name) == [unit]

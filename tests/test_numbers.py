@@ -171,3 +171,12 @@ def test_numbers_spell_then_parse_gives_the_number(n: int) -> None:
 )
 def test_numbers_spell_vietnamese_number_reads_aloud(n: int, words: str) -> None:
     assert spell_vietnamese_number(n) == words
+
+
+@pytest.mark.parametrize(("text", "matched"), [
+    ("1 tỷ 200 triệu", "1 tỷ 200 triệu"), ("1 tỷ  200 triệu", "1 tỷ"), ("1 tỷ\t200 triệu", "1 tỷ\t200 triệu"),
+    ("hai mươi", "hai mươi"), ("hai mươi ", "hai mươi"), ("5", "5"),
+])
+def test_numbers_match_number_reads_tokens_one_space_apart(text: str, matched: str) -> None:
+    m = match_number(text, 0)
+    assert m is not None and text[m.start:m.end] == matched

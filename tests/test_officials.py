@@ -236,3 +236,26 @@ def test_officials_rejects_a_malformed_table(monkeypatch: pytest.MonkeyPatch, ta
         monkeypatch.undo()
         officials.load_official_data.cache_clear()
         tables.load_table.cache_clear()
+
+
+# -- the tokenizer's fast paths give the tokens of one pass of the pattern (speed is measured by `bench`)
+
+TOKENIZER_TEXTS = [
+    "Phó Chủ tịch UBND huyện, ông Lò Văn Minh; bà H'Lan Niê: đồng chí K'Brơi.",
+    "TP. Hồ Chí Minh, TP.HCM, Tp. Vinh, PGS.TS. Trần Văn An, ThS.BS. Lê Thu, TS.Nguyễn Hòa.",
+    "Ngày 20/6/2022, 1.234,5 tỷ đồng (58,2%) - Sở Văn hóa – Thể thao & Du lịch  hai  khoảng trắng",
+    "ông\u00a0Hà, bà\u2003Lan\x1ctổ 5 ; x’, y' (Quốc lộ 217) 12A kết thúc.",
+    " đầu có khoảng trắng, cuối cũng có ",
+    "Hòa\u0301 dấu rời, ²³ số mũ, ½ phân số, ٣ chữ số khác",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TOKENIZER_TEXTS + [
+    line for line in (ROOT / "corpora" / "seed" / "quan-son-2022-06-20.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+])
+def test_officials_tokenize_matches_one_pass_of_the_pattern(text: str) -> None:
+    data = officials.load_official_data()
+    expected = [(m.start() + 7, m.end() + 7, m.group()) for m in data.token_pattern.finditer(text)]
+    assert [(t.start, t.end, t.text) for t in officials.tokenize(text, 7, data)] == expected

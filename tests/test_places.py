@@ -258,3 +258,40 @@ def test_places_train_corpus_is_found() -> None:
             typed += (places.name_key(place["name"]), place["type"]) in got
     assert hits / total >= 0.95
     assert typed / total >= 0.93
+
+
+# -- fast paths: the same answers as the plain scans they replace (speed is measured by `bench`)
+
+@pytest.mark.parametrize(("intervals", "query"), [
+    ([], (0, 5)),
+    ([(3, 8)], (0, 3)), ([(3, 8)], (0, 4)), ([(3, 8)], (8, 9)), ([(3, 8)], (7, 9)),
+    ([(10, 10)], (5, 12)), ([(10, 10)], (10, 12)),
+    ([(0, 100), (40, 42), (50, 51)], (60, 61)), ([(40, 42), (0, 100), (50, 51)], (45, 46)),
+    ([(5, 6), (5, 9), (20, 30)], (8, 21)), ([(5, 6), (5, 9), (20, 30)], (9, 20)),
+])
+def test_places_intervals_overlap_as_any_would(intervals: list[tuple[int, int]], query: tuple[int, int]) -> None:
+    start, end = query
+    assert places.Intervals(intervals).overlaps(start, end) == any(s < end and start < e for s, e in intervals)
+
+
+LEVEL_TEXTS = [
+    "UBND huyện, Huyện ủy và thành phố; toàn tỉnh, Tỉnh ủy, thị xã, thị trấn Tân Hiệp, xã Mường Lý.",
+    "các huyện miền núi; quận 5, phường 3; huyệnx, xhuyện, 5xã, thành ủy viên, Thị ủy.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", LEVEL_TEXTS)
+def test_places_generic_levels_match_the_pattern(text: str) -> None:
+    assert [m.span() for m in places._generic_levels(text)] == [m.span() for m in places._GENERIC_LEVEL.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Đoàn công tác tỉnh Gia Lai sang Lào, Campuchia và tới huyện Sa Thầy, TP.HCM, Thừa Thiên Huế.",
+    "Tại Hà Nội, Quảng Nam, Bà Rịa - Vũng Tàu; Xiềng Khoảng, Hủa Phăn; Việt Nam, Hàn Quốc.",
+])
+def test_places_text_names_find_what_each_automaton_finds(text: str) -> None:
+    found = places.text_names(text)
+    table = [(last + 1 - len(s), last + 1, s) for last, s in places.place_data().name_automaton.iter(text)]
+    assert sorted(found.table) == sorted(table)
+    assert sorted(found.gazetteer) == sorted(places.gazetteer().find_names(text))
