@@ -33,6 +33,7 @@ class BenchResult:
     peak_rss_mb: float
     rss_growth_mb: float
     scaling: dict[int, float] = field(default_factory=dict)  # workers -> articles/s (batch runner)
+    worker_peak_rss_mb: float = 0.0  # the largest worker process of the batch runs
 
     @property
     def ratio(self) -> float:
@@ -64,6 +65,8 @@ class BenchResult:
             for workers, rate in sorted(self.scaling.items()):
                 speedup = f"  ({rate / base:.2f}x of 1 worker)" if base else ""
                 lines.append(f"  {workers:>3} workers               {rate:8.1f}{speedup}")
+            if self.worker_peak_rss_mb:
+                lines.append(f"  peak memory of a worker    {self.worker_peak_rss_mb:8.0f} MB")
         return "\n".join(lines)
 
 
@@ -135,6 +138,8 @@ def bench(folder: Path, *, minimum: int = 200, workers: Sequence[int] = ()) -> B
         rss_growth_mb=_rss_mb() - rss_early)
     for count in workers:
         result.scaling[count] = _runner_rate(texts, count)
+    if any(count > 1 for count in workers):  # finished worker processes report their peak to the parent
+        result.worker_peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return result
 
 
