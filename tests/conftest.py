@@ -21,3 +21,12 @@ def seed_doc():
     import pipeline
 
     return pipeline.extract_file(SEED)
+
+
+@pytest.fixture(scope="session")
+def corpus_outputs() -> dict[str, dict]:
+    """The output document of every article under corpora/, by path relative to corpora/."""
+    import pipeline
+
+    return {p.relative_to(CORPORA).as_posix(): pipeline.extract_file(p).to_dict()
+            for p in sorted(CORPORA.rglob("*.txt"))}

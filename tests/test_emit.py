@@ -45,3 +45,18 @@ def test_emit_error_record_names_the_error() -> None:
     record = error_record("x", "a/x.txt", pipeline.EmptyArticleError("a/x.txt: the file is empty"))
     assert record["error"] == {"type": "EmptyArticleError", "message": "a/x.txt: the file is empty"}
     assert record["doc_id"] == "x"
+
+
+def test_emit_every_corpus_output_validates_and_points_at_its_text(corpus_outputs) -> None:
+    assert len(corpus_outputs) >= 50
+    for path, document in corpus_outputs.items():
+        jsonschema.validate(document, SCHEMA)
+        text = document["text"]
+        for field in ("officials", "places", "indicators", "directives", "authors"):
+            for record in document[field]:
+                if record.get("start") is not None:
+                    assert 0 <= record["start"] < record["end"] <= len(text), (path, field, record)
+        for indicator in document["indicators"]:
+            assert text[indicator["start"]:indicator["end"]] == indicator["text"], (path, indicator)
+        for directive in document["directives"]:
+            assert text[directive["start"]:directive["end"]] == directive["text"], (path, directive)
