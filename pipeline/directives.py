@@ -4,18 +4,26 @@ How a directive is read, in the order a reader does it:
 
 1. A *directive verb* of `directive_verbs.tsv` (`yêu cầu`, `đề nghị`, `giao`, ...) in a context that
    `directive_contexts.tsv` does not rule out: a past report (`đã chỉ đạo`), a passive (`được giao`),
-   a noun (`theo yêu cầu`, `hồ sơ đề nghị`, `Ban Chỉ đạo`), a compound (`giao thông`, `bàn giao`).
+   a noun (`theo yêu cầu`, `hồ sơ đề nghị`, `Ban Chỉ đạo`, `15 kiến nghị`), a compound (`giao thông`,
+   `bàn giao`), what a body assigned (`chỉ tiêu tỉnh giao`), an intention (`sẽ chỉ đạo`), or the past of
+   a clause carried over `và` (`phòng đã tham mưu ... và đề xuất tỉnh ...`).
    Some verbs need more: `nhấn mạnh ... cần`, `giao <addressee>`, a person as the subject.
 2. Each sentence is cut into *tasks* at `;` and `:` (not inside brackets or quotes). A directive runs
-   from after its verb to the end of its task; a verb inside that stretch belongs to it
-   (`đề nghị UBND tỉnh chỉ đạo các sở ...` is one directive) unless `đồng thời` opens a new one.
+   from after its verb to the end of its task, or to the closing quote of a quote it stands in; a verb
+   inside that stretch belongs to it (`đề nghị UBND tỉnh chỉ đạo các sở ...` is one directive) unless
+   `đồng thời` opens a new one, or a comma or `và` comes before a verb that is said (`..., đề nghị huyện`,
+   `nhấn mạnh ... và yêu cầu ...`).
 3. A task after `;` without a verb of its own inherits the last verb (`giao A; giao B; C`), unless
-   it reads as a report (`...; một số ý kiến phản ánh ...`).
+   it reads as a report (`...; một số ý kiến phản ánh ...`). After a request (`đề nghị UBND xã A; chỉ
+   đạo các ấp B`) a task that opens with what the one asked directs down is still that request.
+   A sentence opening with `Đồng thời,` goes on with the directive before it, unless it has a verb of
+   its own (`Đồng thời, Bộ trưởng giao ...`).
 4. A colon after a verb makes what precedes it an *introducer* (`chỉ đạo một số nhiệm vụ trọng tâm
    sau:`): it is no directive itself, every task after it is one, governed by that verb; a task
    opening with a verb of its own takes that verb (`sau: Đề nghị A; B` gives đề nghị A, chỉ đạo B).
    A colon after a clause without a verb (`đóng góp ý kiến ... như: Đề nghị A; B; C`) opens a list
-   whose first explicit verb carries on. A list may continue over bullet paragraphs (`- ...`).
+   whose first explicit verb carries on. A list may continue over bullet paragraphs (`- ...`, `1. ...`,
+   `a) ...`) and over paragraphs that each open with what to do (`Tiếp tục đẩy mạnh ...`).
 
 Each span's text is the directive's `text` (SCHEMA.md); its value holds the verb, the issuer (the
 subject, resolved to a person through OFFICIAL/POSITION spans or a pronoun), the addressees, the
@@ -51,6 +59,9 @@ from .tables import load_table
 
 MAX_ADDRESSEE_WORDS = 20
 MAX_ISSUER_WORDS = 12
+MAX_ASSIGNER_WORDS = 3  # "chỉ tiêu UBND tỉnh giao": the body between the thing assigned and `giao`
+MAX_SUBJECT_WORDS = 6  # "phòng đã ...", "Sở Nông nghiệp và Môi trường đã ...": a clause's subject before its tense
+TASK_ADDRESSEE_CHARS = 90  # a task paragraph names who acts, then what, within this many characters
 BREAKER_WINDOW_WORDS = 8  # a carried task is a report when a reporting verb comes this early
 MODAL_WINDOW_CHARS = 200  # "nhấn mạnh <addressee> cần": the modal follows within the task, soon
 
@@ -61,6 +72,7 @@ _CLAUSE_MARK = regex.compile(r"[,:]")
 _CAPITAL_START = regex.compile(r"\s*\p{Lu}")
 _JOINED_END = regex.compile(r"(?<!\w)(?:và|đồng thời)\s*$")  # "X đánh giá ... và chỉ đạo": the subject is X
 _COMMA_BEFORE = regex.compile(r",\s*$")
+_AND_BEFORE = regex.compile(r"\s*(?<!\w)và(?:\s+cũng)?\s*$")
 _LIST_JOINT = regex.compile(r",\s*|\s+và\s+")
 _CHO = regex.compile(r"(?:nhiệm vụ\s+|trách nhiệm\s+)?cho\s+")  # "giao nhiệm vụ cho X": X is the addressee
 _SPLIT_MARK = regex.compile(r"[;:()\[\]{}“”«»‘’\"']")
@@ -222,6 +234,10 @@ class DirectiveData:
     connector_start: regex.Pattern[str]  # "Đồng thời, ..." opening a sentence
     list_opener: regex.Pattern[str]  # "... các nhiệm vụ sau" at a paragraph's end
     bullet_start: regex.Pattern[str]  # a task that is numbered: "- ...", "(2) ...", "Hai là, ..."
+    numbering: regex.Pattern[str]  # a task numbered in words: "Thứ nhất, ...", "Một là, ..."
+    task_addressee: regex.Pattern[str]  # who a task paragraph opens with: "Các xã ...", "Phòng Nông nghiệp ..."
+    not_task: frozenset[str]  # action words that open reports as often as tasks: "Có 15 xã", "Tăng 5%"
+    says: regex.Pattern[str]  # a verb of saying, after which a clause of its own begins: "bà X cho biết phòng đã"
     breaker: regex.Pattern[str]
     pronoun_word: regex.Pattern[str]
     pronoun_clause: regex.Pattern[str]
@@ -230,6 +246,9 @@ class DirectiveData:
     # the same patterns, searched in an article through the places where their phrases can begin
     verb_index: PhraseIndex | None = None
     deadline_index: PhraseIndex | None = None
+    # "phòng đã tham mưu ... và đề xuất tỉnh ...": the tense word that opens a clause's predicate, after its
+    # subject; it carries over `và` to a directive verb (directive_contexts.tsv, side `clause`)
+    clause_tense: dict[str, regex.Pattern[str]] = field(default_factory=dict)  # by verb
     before_words: Any = None  # Aho-Corasick automaton of the first words of the `before` phrases, case-folded
     before_indexed: frozenset[str] = frozenset()  # the verbs whose `before` pattern may be searched with it
 
@@ -248,6 +267,14 @@ def load_directive_data() -> DirectiveData:
         for r in verb_rows}
     verbs = regex.compile(rf"(?<!\w)(?:{_words_pattern(list(rules))})(?!\w)", regex.IGNORECASE)
 
+    word_rows = load_table("directive_words.tsv", ("word", "role"))
+    by_role: dict[str, list[str]] = {}
+    for row in word_rows:
+        by_role.setdefault(row["role"], []).append(row["word"])
+
+    def role(name: str) -> str:
+        return _words_pattern(by_role.get(name, []))
+
     context_rows = load_table("directive_contexts.tsv", ("phrase", "side", "verbs", "why"))
     skips = [r["phrase"] for r in context_rows if r["side"] == "skip"]
     skip = rf"(?:\s+(?:{_words_pattern(skips)}))*" if skips else ""
@@ -255,6 +282,7 @@ def load_directive_data() -> DirectiveData:
     after: dict[str, regex.Pattern[str]] = {}
     before_firsts: set[str] = set()
     before_indexed: set[str] = set()
+    clause_tense: dict[str, regex.Pattern[str]] = {}
     for verb in sorted({rule.verb for rule in rules.values()}):
         def applies(row: dict[str, str], verb: str = verb) -> bool:
             return row["verbs"] == "*" or verb in {v.strip() for v in row["verbs"].split(",")}
@@ -263,19 +291,24 @@ def load_directive_data() -> DirectiveData:
             before_indexed.add(verb)
             before_firsts.update(p.split()[0].casefold() for p in befores)
         afters = [r["phrase"] for r in context_rows if r["side"] == "after" and applies(r)]
-        before[verb] = regex.compile(rf"(?:^|(?<=[^\w]))(?:{_words_pattern(befores)}){skip}\s*$", regex.IGNORECASE)
+        tenses = [r["phrase"] for r in context_rows if r["side"] == "clause" and applies(r)]
+        if tenses:
+            clause_tense[verb] = regex.compile(
+                rf"\s*(?P<subject>(?:[\w/&.-]+\s+){{1,{MAX_SUBJECT_WORDS}}}?)(?:{_words_pattern(tenses)})\s"
+                rf"[^,;:.()]*(?<!\w)và(?:\s+(?:cũng|đồng thời))?\s*$", regex.IGNORECASE)
+        # "chỉ tiêu tỉnh giao", "kế hoạch vốn UBND huyện giao cho xã": what a body assigned, not an assignment
+        assigned = [r["phrase"] for r in context_rows if r["side"] == "assigned" and applies(r)]
+        if assigned:
+            before_firsts.update(p.split()[0].casefold() for p in assigned)
+            befores_pattern = rf"{_words_pattern(befores)}|(?:{_words_pattern(assigned)})(?:\s+(?:{role('body')}))" \
+                              rf"{{1,{MAX_ASSIGNER_WORDS}}}"
+        else:
+            befores_pattern = _words_pattern(befores)
+        before[verb] = regex.compile(rf"(?:^|(?<=[^\w]))(?:{befores_pattern}){skip}\s*$", regex.IGNORECASE)
         # "nhấn mạnh, mỗi cấp ủy ... cần": a comma may follow a verb whose modal shows the instruction
         modal_only = all("modal" in r.conditions for r in rules.values() if r.verb == verb)
         punctuation = r"[.;)!?…”\"]" if modal_only else r"[,.;)!?…”\"]"
         after[verb] = regex.compile(rf"^\s*(?:(?:{_words_pattern(afters)})(?!\w)|{punctuation}|$)")
-
-    word_rows = load_table("directive_words.tsv", ("word", "role"))
-    by_role: dict[str, list[str]] = {}
-    for row in word_rows:
-        by_role.setdefault(row["role"], []).append(row["word"])
-
-    def role(name: str) -> str:
-        return _words_pattern(by_role.get(name, []))
 
     openers = rf"(?:{role('bullet')})\s*[,:.]?\s*|(?:{role('connector')}|và|cũng|ngoài ra|bên cạnh đó)(?!\w)\s*,?\s*"
     deadline_rows = load_table("deadline_phrases.tsv", ("phrase", "kind"))
@@ -309,13 +342,18 @@ def load_directive_data() -> DirectiveData:
         opener=regex.compile(rf"\s*(?:{_BULLET.pattern}|{openers})", regex.IGNORECASE),
         connector_start=regex.compile(rf"\s*(?:{role('connector')})\s*,", regex.IGNORECASE),
         list_opener=regex.compile(rf"(?<!\w)(?:{role('list_opener')})\s*[:.]?\s*$", regex.IGNORECASE),
+        task_addressee=regex.compile(rf"(?i:các|những|mỗi|toàn)\s|(?:{role('organisation')})(?!\w)"),
+        numbering=regex.compile(rf"\s*(?:{role('bullet')})\s*[,:.]", regex.IGNORECASE),
         bullet_start=regex.compile(rf"\s*(?:{_BULLET.pattern}|(?:{role('bullet')})\s*[,:.])", regex.IGNORECASE),
+        says=regex.compile(rf"(?<!\w)(?:{role('says')})(?!\w)", regex.IGNORECASE),
+        not_task=frozenset(" ".join(w.casefold().split()) for w in by_role.get("not_task", [])),
         breaker=regex.compile(rf"(?<!\w)(?:{role('breaker')}|đã)(?!\w)", regex.IGNORECASE),
         pronoun_word=regex.compile(rf"(?<!\w)(?:{role('pronoun')})(?!\w)", regex.IGNORECASE),
         pronoun_clause=regex.compile(
             rf"^\s*(?:{role('pronoun')})(?:\s+(?:{role('adverb')}))*\s*$", regex.IGNORECASE),
         deadlines=tuple(deadlines),
         deadline_any=deadline_any,
+        clause_tense=clause_tense,
         verb_index=PhraseIndex(verbs, rules, scan),
         before_words=_automaton(before_firsts),
         before_indexed=frozenset(before_indexed),
@@ -335,6 +373,12 @@ _DEADLINE_NUMBERS = {
     "quarter": rf"\s+(?P<quarter>IV|I{{1,3}}|[1-4]){_YEAR_AFTER}(?![\w/])",
     "quarter_before": rf"\s+(?P<quarter>IV|I{{1,3}}|[1-4]){_YEAR_AFTER}(?![\w/])",
     "year": r"\s+(?P<year>\d{4})(?!\d)",
+    "year_before": r"\s+(?P<year>\d{4})(?!\d)",
+    "monthly": r"\s+(?P<day>\d{1,2})\s+(?:hằng|hàng|mỗi)\s+(?:tháng|quý)(?!\w)",  # "trước ngày 10 hằng tháng"
+    # "trong thời hạn 15 ngày"; not a period of a year ("trong 6 tháng cuối năm") or one past ("trong 3 tháng qua")
+    "duration": r"\s+(?P<amount>\d{1,3}\s+(?:ngày làm việc|ngày|tuần|tháng))(?!\w)(?!\s+(?:cuối|đầu|qua|vừa|gần))",
+    "this_month": r"(?!\w)",
+    "this_week": r"(?!\w)",
     "year_end": r"(?:\s+(?:năm\s+)?(?P<year>\d{4}))?(?!\w)",
     "text": r"(?!\w)",
 }
@@ -432,23 +476,50 @@ def iter_units(doc: Document, data: DirectiveData) -> Iterator[Unit]:
     list_open = False  # the list a colon opened goes on over bullet paragraphs
     after_colon = False  # ... or, without bullets, into the first sentence of the next paragraph
     for index, paragraph in enumerate(paragraphs):
-        if list_open and _BULLET.match(paragraph.text) and not any(
+        if list_open and (_BULLET.match(paragraph.text) or _is_task_paragraph(doc, paragraph, data)) and not any(
                 s <= paragraph.start < e for s, e in headings):  # a short bullet without a stop reads as a caption
+            # "sau:" then "- Tăng cường ...", or paragraphs that each open with what to do ("Tiếp tục đẩy mạnh
+            # ...", "Rà soát ..."): one task each, while they last
             yield Unit(paragraph.start, paragraph.end, continues_list=True, paragraph=index)
             after_colon = False
             continue
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-        opener = bool(following is not None and _BULLET.match(following.text)
-                      and data.list_opener.search(doc.text, paragraph.start, paragraph.end))
+        opener = bool(following is not None and (
+            (_BULLET.match(following.text) and data.list_opener.search(doc.text, paragraph.start, paragraph.end))
+            or data.numbering.match(following.text)))  # "... nhiệm vụ trọng tâm." then "Thứ nhất, ..."
         heading = any(s <= paragraph.start < e for s, e in headings)
         if heading or (not opener and any(s <= paragraph.start < e for s, e in skipped)):
             list_open = after_colon = False  # a caption is skipped, unless it opens a list of bullets
             continue
         pieces = _rejoin(doc, by_paragraph.get(index) or [paragraph])
         for position, (start, end) in enumerate(pieces):
+            # a sentence followed in its paragraph by "Thứ nhất, ...", "Một là, ..." announces that list
+            numbered_next = position + 1 < len(pieces) and bool(data.numbering.match(doc.text, pieces[position + 1][0]))
             yield Unit(start, end, continues_list=after_colon and position == 0,
-                       opens_list=opener and position == len(pieces) - 1, paragraph=index)
+                       opens_list=(opener and position == len(pieces) - 1) or numbered_next, paragraph=index)
         list_open = after_colon = opener or doc.text[paragraph.start:paragraph.end].rstrip().endswith(":")
+
+
+def _is_task_paragraph(doc: Document, paragraph: Span, data: DirectiveData) -> bool:
+    """A paragraph that opens with what to do (`Tiếp tục đẩy mạnh ...`, `Rà soát, ...`) or with who is to do
+    it and then what (`Phòng Nông nghiệp chủ động ...`): a task of the list before it. Not a report
+    (`Theo báo cáo, ...`, `Có 15 xã ...`, `Tăng 5% ...`, `UBND huyện đã ...`, `Phòng cho biết ...`)."""
+    text = doc.text
+    start = paragraph.start
+    while start < paragraph.end and text[start].isspace():
+        start += 1
+    if start >= paragraph.end or not text[start].isupper() or data.adverbial.match(text, start, paragraph.end):
+        return False
+    action = data.action_first.match(text, start, paragraph.end)  # the longest: "Tăng cường", not "Tăng"
+    if action is not None:
+        return " ".join(action.group().casefold().split()) not in data.not_task
+    # "Phòng Nông nghiệp chủ động hướng dẫn ...": who is to act, then what, with nothing reported between
+    if not data.task_addressee.match(text, start, paragraph.end):
+        return False
+    window = min(paragraph.end, start + TASK_ADDRESSEE_CHARS)
+    action = _first_action(doc, start + 1, window, data)
+    return action is not None and not data.breaker.search(text, start, action.start()) and not \
+        data.verbs.search(text, start, action.start()) and not _TENSE.search(text, start, action.start())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -474,7 +545,11 @@ def find_verb_hits(doc: Document, start: int, end: int, data: DirectiveData) -> 
         rule = data.rules[" ".join(match.group().lower().split())]
         before = text[max(start, match.start() - 60):match.start()]
         after = text[match.end():match.end() + 40]  # past the task's end: "yêu cầu:" opens a list
-        if _ruled_out_before(data, rule.verb, before):
+        if _ruled_out_before(data, rule.verb, before) or (
+                before[-2:-1].isdigit() and _COUNT_BEFORE.search(before)):
+            continue  # a count makes a noun too: "cử tri có 15 kiến nghị", "3 đề xuất"
+        if rule.verb in data.clause_tense and before.rstrip().endswith(_JOINERS) and _coordinated_with_tense(
+                text, start, match.start(), data.clause_tense[rule.verb], data):
             continue
         if data.after[rule.verb].match(after) and not (
                 after.lstrip().startswith(",")
@@ -484,6 +559,29 @@ def find_verb_hits(doc: Document, start: int, end: int, data: DirectiveData) -> 
             continue  # "Ban Chỉ đạo", "Chỉ thị số 15": a name, not a verb, mid-clause
         hits.append(VerbHit(match.start(), match.end(), rule))
     return hits
+
+
+_CLAUSE_BREAK = regex.compile(r"[,;:.()]")
+_TENSE = regex.compile(r"(?<!\w)(?:đã|đang|vừa|sẽ|được|bị)(?!\w)", regex.IGNORECASE)
+_JOINERS = ("và", "đồng thời", "cũng")  # the words `_JOINED_END` and the clause patterns end with
+_COUNT_BEFORE = regex.compile(r"(?<![\d/.,])\d+\s+$")
+
+
+def _coordinated_with_tense(text: str, start: int, verb_start: int, clause_tense: regex.Pattern[str],
+                            data: DirectiveData) -> bool:
+    """Whether the verb shares the past or future of the clause's first verb through `và`: "phòng đã tham
+    mưu UBND huyện di dời ... và đề xuất tỉnh ..." reports what was done; "Đồng chí đánh giá cao những kết
+    quả đã đạt được và yêu cầu ..." does not (the tense word there stands inside the object, after a verb)."""
+    clause_start = max(start, verb_start - 300)
+    for mark in _CLAUSE_BREAK.finditer(text, clause_start, verb_start):
+        clause_start = mark.end()
+    for said in data.says.finditer(text, clause_start, verb_start):  # "bà X cho biết phòng đã ...": what she says
+        clause_start = said.end()
+    match = clause_tense.match(text, clause_start, verb_start)
+    if match is None:
+        return False
+    subject = match["subject"]
+    return not (data.breaker.search(subject) or data.action.search(subject) or data.verbs.search(subject))
 
 
 def _ruled_out_before(data: DirectiveData, verb: str, before: str) -> bool:
@@ -524,20 +622,25 @@ def _content_start(text: str, segment: Segment, data: DirectiveData) -> int:
 
 def _meets_conditions(doc: Document, hit: VerbHit, task_end: int, next_segment: Segment | None,
                       has_official_subject: bool, data: DirectiveData) -> bool:
+    """Whether the verb's conditions (directive_verbs.tsv) hold; `a|b` holds when either does. An introducer
+    (`giao:`, `lưu ý:`) is read with the task after its colon."""
     text = doc.text
-    conditions = hit.rule.conditions
     following = text[hit.end:task_end]
-    if "addressee" in conditions and not data.addressee.match(following):
-        return False
-    if "body" in conditions and not data.body.match(following):
-        return False
-    if "modal" in conditions:
-        window = following[:MODAL_WINDOW_CHARS]
-        if next_segment is not None and not following.strip():
-            window = text[next_segment.start:next_segment.end][:MODAL_WINDOW_CHARS]
-        if not data.modal.search(window):
-            return False
-    return not ("official" in conditions and not has_official_subject)
+    if next_segment is not None and not following.strip():
+        following = text[next_segment.start:next_segment.end]
+
+    def holds(condition: str) -> bool:
+        if condition == "addressee":
+            return bool(data.addressee.match(following))
+        if condition == "body":
+            return bool(data.body.match(following))
+        if condition == "modal":
+            return bool(data.modal.search(following[:MODAL_WINDOW_CHARS]))
+        if condition == "official":
+            return has_official_subject
+        return True  # delegate, restart, request, relay, joined: how tasks go on, not whether this is one
+
+    return all(any(holds(part) for part in condition.split("|")) for condition in hit.rule.conditions)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -730,30 +833,52 @@ def _month_end(year: int, month: int) -> datetime.date:
     return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def deadline_date(kind: str, parts: dict[str, Any], default_year: int | None) -> str | None:
+def deadline_date(kind: str, parts: dict[str, Any], default_year: int | None, *,
+                  anchor: datetime.date | None = None) -> str | None:
     """The ISO date a deadline falls on, or None when it cannot be computed.
+
+    `anchor` is the event's date: a deadline without a year falls after the meeting that sets it
+    (`trước 31/1` said in December is next January), and `trong tháng này` is the anchor's month.
 
     >>> deadline_date("quarter", {"quarter": "III"}, 2024)
     '2024-09-30'
     >>> deadline_date("month_before", {"month": "1"}, 2025)
     '2024-12-31'
+    >>> deadline_date("date", {"day": "31", "month": "1"}, None, anchor=datetime.date(2024, 12, 20))
+    '2025-01-31'
+    >>> deadline_date("this_month", {}, None, anchor=datetime.date(2024, 2, 5))
+    '2024-02-29'
     """
-    year = parts.get("year") or default_year
-    if year is None or kind == "text":
+    written = parts.get("year")
+    year = written or default_year or (anchor.year if anchor else None)
+    if year is None or kind in ("text", "monthly", "duration"):
         return None
-    year = int(year)
+    found = _deadline(kind, parts, int(year), anchor)
+    if found is not None and anchor is not None and not written and found < anchor and kind not in (
+            "this_month", "this_week"):
+        found = _deadline(kind, parts, int(year) + 1, anchor)  # "trước 31/1" said on 20/12
+    return found.isoformat() if found is not None else None
+
+
+def _deadline(kind: str, parts: dict[str, Any], year: int, anchor: datetime.date | None) -> datetime.date | None:
     try:
         if kind == "date":
-            return datetime.date(year, int(parts["month"]), int(parts["day"])).isoformat()
+            return datetime.date(year, int(parts["month"]), int(parts["day"]))
         if kind == "month":
-            return _month_end(year, int(parts["month"])).isoformat()
+            return _month_end(year, int(parts["month"]))
         if kind == "month_before":
-            return (datetime.date(year, int(parts["month"]), 1) - datetime.timedelta(days=1)).isoformat()
+            return datetime.date(year, int(parts["month"]), 1) - datetime.timedelta(days=1)
         if kind in ("quarter", "quarter_before"):
             quarter = _QUARTERS[str(parts["quarter"]).upper()] - (kind == "quarter_before")
-            return _month_end(year, 3 * quarter).isoformat() if quarter else f"{year - 1}-12-31"
+            return _month_end(year, 3 * quarter) if quarter else datetime.date(year - 1, 12, 31)
         if kind in ("year", "year_end"):
-            return f"{year}-12-31"
+            return datetime.date(year, 12, 31)
+        if kind == "year_before":
+            return datetime.date(year - 1, 12, 31)
+        if kind == "this_month" and anchor is not None:
+            return _month_end(anchor.year, anchor.month)
+        if kind == "this_week" and anchor is not None:
+            return anchor + datetime.timedelta(days=6 - anchor.weekday())  # its Sunday
     except (ValueError, KeyError):
         return None
     return None
@@ -761,20 +886,33 @@ def deadline_date(kind: str, parts: dict[str, Any], default_year: int | None) ->
 
 def find_deadline(doc: Document, start: int, end: int, data: DirectiveData) -> dict[str, Any] | None:
     """The first deadline phrase in a directive's text, with the parts of its date."""
-    if not (data.deadline_index or data.deadline_any).search(doc.text, start, end):
+    text = doc.text
+    if not (data.deadline_index or data.deadline_any).search(text, start, end):
         return None
     best = None
-    for kind, pattern in data.deadlines:
-        match = data.deadline_index.search(doc.text, start, end, pattern=pattern) if data.deadline_index else \
-            pattern.search(doc.text, start, end)
-        if match and (best is None or (match.start(), -match.end()) < (best[1].start(), -best[1].end())):
-            best = (kind, match)
+    starts = data.deadline_index.starts(text) if data.deadline_index else None
+    if starts is not None:  # the first place where a phrase begins and a deadline of some kind follows it
+        for position in starts[bisect.bisect_left(starts, start):]:
+            if position >= end:
+                break
+            for kind, pattern in data.deadlines:
+                match = pattern.match(text, position, end)
+                if match and (best is None or match.end() > best[1].end()):
+                    best = (kind, match)
+            if best is not None:
+                break
+    else:
+        for kind, pattern in data.deadlines:
+            match = pattern.search(text, start, end)
+            if match and (best is None or (match.start(), -match.end()) < (best[1].start(), -best[1].end())):
+                best = (kind, match)
     if best is None:
         return None
     kind, match = best
     groups = {k: v for k, v in match.groupdict().items() if v}
     parts = {"day": groups.get("day") or groups.get("day2"), "month": groups.get("month") or groups.get("month2"),
-             "quarter": groups.get("quarter"), "year": groups.get("year") or groups.get("year2")}
+             "quarter": groups.get("quarter"), "year": groups.get("year") or groups.get("year2"),
+             "amount": groups.get("amount")}
     return {"text": match.group(), "start": match.start(), "end": match.end(), "kind": kind,
             **{k: v for k, v in parts.items() if v}}
 
@@ -793,6 +931,25 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if end - start >= 2 and text[start] in _QUOTES and text[end - 1] == _QUOTES[text[start]]:
         start, end = _trim(text, start + 1, end - 1)
     return start, end
+
+
+_CLOSING_QUOTE = regex.compile(r"[”»\"]")
+
+
+def _quote_end(text: str, start: int, end: int) -> int:
+    """Where a quoted directive ends: at a closing quote the text never opened (`"Chúng tôi đề nghị tỉnh sớm
+    đầu tư ...", ông A nói` gives `tỉnh sớm đầu tư ...`); quotes opened inside it stay (`phương châm "4 tại
+    chỗ"`)."""
+    for mark in _CLOSING_QUOTE.finditer(text, start, end):
+        quote, at = mark.group(), mark.start()
+        before = text[start:at]
+        if quote == '"':  # straight: a closer follows a word or a stop, and none is open inside the text
+            closes = at > start and not text[at - 1].isspace() and (at + 1 >= len(text) or not text[at + 1].isalnum())
+            if closes and before.count('"') % 2 == 0:
+                return at
+        elif before.count("“" if quote == "”" else "«") <= before.count(quote):
+            return at
+    return end
 
 
 @dataclass
@@ -836,7 +993,9 @@ class DirectiveReader:
             # its own, goes on with the directive of the sentence before it in the paragraph
             carried = (not continues and previous is not None and previous.paragraph == unit.paragraph
                        and len(self.found) > found_before and state.carry is not None
-                       and bool(self.data.connector_start.match(self.doc.text, unit.start, unit.end)))
+                       and bool(self.data.connector_start.match(self.doc.text, unit.start, unit.end))
+                       # "Đồng thời, Bộ trưởng giao Tổng cục ...": a verb of its own gives its own directive
+                       and not find_verb_hits(self.doc, unit.start, unit.end, self.data))
             previous, found_before = unit, len(self.found)
             if carried:
                 state = _ListState(carry=state.carry, issuer=state.issuer, clause_start=unit.start)
@@ -867,6 +1026,11 @@ class DirectiveReader:
         hits = find_verb_hits(self.doc, content, segment.end, self.data)
         starts: list[tuple[VerbRule, int, int, bool]] = []  # rule, verb start, text start, inherited
         leading = hits[0] if hits and hits[0].start == content else None
+        if (leading is not None and not first and not state.in_list and state.carry is not None
+                and "request" in state.carry.conditions and "relay" in leading.rule.conditions):
+            # "đề nghị UBND xã sớm triển khai ...; chỉ đạo các ấp tuyên truyền ...": who is asked relays the
+            # instruction down; the task goes on with the request (a request gives no orders of its own)
+            leading = None
         if leading is not None and state.in_list and state.list_verb is not None and (
                 not self.data.addressee.match(text, leading.end, segment.end)
                 or (state.list_addressed and "delegate" in leading.rule.conditions)):
@@ -916,7 +1080,7 @@ class DirectiveReader:
                 state.list_verb = rule
                 state.list_addressed = bool(split_addressee(self.doc, text_start, text_end, self.data)[0])
                 continue
-            start, end = _trim(text, text_start, text_end)
+            start, end = _trim(text, text_start, _quote_end(text, text_start, text_end))
             if end > start and _WORD.search(text, start, end):
                 self.found.append(_Found(verb_start, text_start if not inherited else verb_start, rule.verb,
                                          start, end, issuer, inherited))
@@ -929,7 +1093,8 @@ class DirectiveReader:
 
     def cut_before(self, hit: VerbHit, content: int) -> int | None:
         """Where the directive before a later verb ends, if that verb opens a new one: after `đồng thời`
-        (`..., đồng thời giao B ...`), or after a comma for a verb that restarts (`..., đề nghị huyện ...`)."""
+        (`..., đồng thời giao B ...`), after a comma for a verb that restarts (`..., đề nghị huyện ...`), or
+        after `và` for one that is said rather than done (`nhấn mạnh ... và yêu cầu các cấp ủy ...`)."""
         window = max(content, hit.start - 30)
         connector = self.data.connector_before.search(self.doc.text, window, hit.start)
         if connector is not None:
@@ -938,6 +1103,10 @@ class DirectiveReader:
             comma = _COMMA_BEFORE.search(self.doc.text, window, hit.start)
             if comma is not None:
                 return comma.start()
+        if "joined" in hit.rule.conditions:
+            joint = _AND_BEFORE.search(self.doc.text, window, hit.start)
+            if joint is not None:
+                return joint.start()
         return None
 
     def has_speaker(self, start: int, end: int) -> bool:
@@ -994,24 +1163,28 @@ def add_directives(doc: Document) -> Document:
     return doc.set(DIRECTIVE, find_directives(doc, load_directive_data()))
 
 
-def _event_year(doc: Document) -> int | None:
+def _event_date(doc: Document) -> datetime.date | None:
     for span in doc.get(EVENT):
         date = span.value.get("date")
         if date:
-            return int(str(date)[:4])
+            try:
+                return datetime.date.fromisoformat(str(date))
+            except ValueError:
+                return None
     return None
 
 
 def directive_records(doc: Document) -> list[dict[str, Any]]:
     """SCHEMA.md `directives`: verb and text, plus offsets, issuer, addressees, action and deadline."""
-    year = _event_year(doc)
+    anchor = _event_date(doc)
     records = []
     for span in doc.get(DIRECTIVE):
         value = span.value
         deadline = value.get("deadline")
         if deadline:
             deadline = {"text": deadline["text"], "start": deadline["start"], "end": deadline["end"],
-                        "kind": deadline["kind"], "date": deadline_date(deadline["kind"], deadline, year)}
+                        "kind": deadline["kind"], "date": deadline_date(deadline["kind"], deadline, None,
+                                                                        anchor=anchor)}
         records.append({
             "verb": value["verb"],
             "text": span.text,

@@ -1,18 +1,23 @@
 """Stage: DATE spans (every date in the text) and the EVENT span (what the article reports).
 
 Dates are read the way local portals write them: `Chiều ngày 20/6/2022`, `Sáng 2/6`, `ngày 15-7`,
-`trưa nay (10/10)`, `ngày 5 tháng 3 năm 2024`, `từ ngày 6 đến 8/12/2023`, `Sáng thứ Hai (20/6)`.
-A day and month without a year is a date only after a cue (`ngày`, a part of the day, a weekday,
-`nay (`) or with a year, so `10/12 xã` is not one. Each date gets a role from the words before it
-(`date_contexts.tsv`): `deadline` (`trước ngày`), `cutoff` (`đến ngày 30/4 đã ...`), `since`,
+`trưa nay (10/10)`, `ngày 5 tháng 3 năm 2024`, `từ ngày 6 đến 8/12/2023`, `từ 28/11 đến 2/12/2024`,
+`trong các ngày 14, 15/3`, `Sáng thứ Hai (20/6)`, `2024-03-15T08:30`. A day and month without a year is
+a date only after a cue (`ngày`, a part of the day, a weekday, `nay (`) or with a year, so `10/12 xã`
+is not one. Each date gets a role from the words before it (`date_contexts.tsv`): `deadline` (`trước
+ngày`), `cutoff` (`đến ngày 30/4 đã ...`), `since` (but `từ sáng sớm 23/5` is when the event starts),
 `document` (`Quyết định số 12/QĐ-UBND ngày 3/1/2020`), `aside` (in brackets: `(19/8/1945 - 19/8/2024)`),
-`dateline` (a line that is only a date) or
-`event`.
+`dateline` (a line that is only a date, or a place and a date; a date in brackets closing the title)
+or `event`.
 
-The event's date is the first `event` date of the lead paragraph; else the first sentence that
-opens with a date; else the title's. Without a year in the text the year comes from the publication
-date (`doc.hints["date"]`, a dateline), then the file path (`.../2022/06/...`, `x-2022-06-20.txt`),
-then the years the text names most; each answer says where its year came from (`year_source`).
+The event's date is the first `event` date of the lead paragraph, one that opens a clause first
+(`Sau trận mưa đêm 9/6, sáng 10/6, ...`); an unresolved `Chiều nay` gives way to the title's date;
+else the first sentence that opens with a date; else the title's; else a date with a time of day in
+the opening paragraphs. Without a year in the text the year comes from the publication date
+(`doc.hints["date"]`, a dateline), then the file path or the page's URL (`.../2022/06/...`,
+`x-2022-06-20.txt`, `...-20240315101530.htm`), then the years the text names most (a year reviewed
+early in the next, `tổng kết năm 2023` in January, is the next), then a plan it cites dated in the
+months before; each answer says where its year came from (`year_source`).
 
 The EVENT span covers the sentence that reports the event; its value is the record of
 `event_record`: date, time of day, type (`event_types.tsv`), online or not, organiser, chair.
@@ -24,6 +29,7 @@ import datetime
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,24 +43,53 @@ DATELINE_MAX_CHARS = 80
 LEAD_CHARS = 1500  # "Sáng nay, ..." without a date names the event's day only in the lead
 DATELINE_MAX_WORDS = 4  # "Thứ Hai, 20/06/2022 08:30 (GMT+7)": what a line may hold besides the date
 ORGANISER_MAX_WORDS = 25
+OPENING_PARAGRAPHS = 3  # without a dated lead, a date with a time of day this early still dates the event
+DOCUMENT_LAG_DAYS = 92  # "Thực hiện Kế hoạch ... ngày 2/3/2024, ngày 15/3 ...": an event follows its plan soon
+ANNOUNCEMENT_LEAD_DAYS = 14  # an event announced ahead ("ngày 2/1, ... sẽ khai mạc") is at most this far off
 PUBLICATION_LAG_DAYS = 31  # an event is reported at most this long before its publication date
 
-_DATE_CORE = regex.compile(
-    r"""(?=\d)(?<![\w/.,-])  # the look-ahead first: ten times faster over a whole article
-    (?:
-       (?P<day>[0-3]?\d)\s*(?:-|–|và|đến(?:\s+ngày)?)\s*(?P<day_to>[0-3]?\d)\s*/\s*(?P<month>[01]?\d)
-           (?:\s*/\s*(?P<year>\d{4}))?
+_SINGLE_DATES = r"""
+       # days of one month: "6 đến 8/12/2023", "14 - 15/3", "14, 15 và 16/3" (the first and the last)
+       (?P<day>[0-3]?\d)(?:\s*,\s*[0-3]?\d)*\s*(?:-|–|,|và|đến(?:\s+ngày)?)\s*(?P<day_to>[0-3]?\d)\s*/\s*
+           (?P<month>[01]?\d)(?:\s*/\s*(?P<year>\d{4}))?
+     | (?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)  # ISO: "2024-03-15T08:30"
      | (?P<day>[0-3]?\d)\s*/\s*(?P<month>[01]?\d)(?:\s*/\s*(?P<year>\d{4}))?
      | (?P<day>[0-3]?\d)\s*-\s*(?P<month>[01]?\d)(?:\s*-\s*(?P<year>\d{4}))?
      | (?P<day>[0-3]?\d)\.(?P<month>[01]?\d)(?:\.(?P<year>\d{4}))?  # "20.6.2022"; "Sáng 20.6" (cued)
-     | (?P<day>[0-3]?\d)\s+tháng\s+(?P<month>[01]?\d)(?:\s*,?\s*năm\s+(?P<year>\d{4}))?
-    )(?![\w/]|[.,]\d)""",
+     | (?P<day>[0-3]?\d)(?:\s*(?:-|–|đến(?:\s+ngày)?)\s*(?P<day_to>[0-3]?\d))?
+           \s+tháng\s+(?P<month>[01]?\d)(?:\s*,?\s*năm\s+(?P<year>\d{4}))?  # "ngày 10 đến ngày 12 tháng 12"
+"""
+# the look-ahead first, ten times faster over a whole article: a day and what may follow it, or an ISO year
+_DATE_START = r"(?=\d)(?=[0-3]?\d(?:\s*[-/.–,]|\s+(?:tháng|và|đến)\s)|(?:19|20)\d\d-)(?<![\w/.,-])"
+_DATE_END = r"(?:(?=T\d)|(?![\w/]|[.,]\d))"  # "T08:30" after an ISO date
+_DATE_CORE = regex.compile(
+    rf"""{_DATE_START}
+    (?:
+       # a span over two months: "từ ngày 28/11 đến ngày 2/12/2024", "28/11 - 2/12/2024"
+       (?P<day>[0-3]?\d)\s*/\s*(?P<month>[01]?\d)(?:\s*/\s*(?P<year_from>\d{{4}}))?
+           \s*(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*
+           (?P<day_to>[0-3]?\d)\s*/\s*(?P<month_to>[01]?\d)(?:\s*/\s*(?P<year>\d{{4}}))?{_DATE_END}
+     | {_SINGLE_DATES}
+    ){_DATE_END}""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+# the same without spans over two months: where such a span is not one ("(27/7/1947 - 27/7/2024)")
+_SINGLE_DATE = regex.compile(rf"{_DATE_START}(?:{_SINGLE_DATES}){_DATE_END}", regex.VERBOSE | regex.IGNORECASE)
+RANGE_MAX_DAYS = 92  # "từ 28/11 đến 2/12": an event lasts days or weeks, not years
 _YEAR_MENTION = regex.compile(  # "năm 2024", "tháng 5/2024", "quý II/2024", "5/2024" (not a range "2021-2026")
     r"(?<![\w/.,-])(?:năm|tháng\s+\d{1,2}\s*/|quý\s+[IV\d]+\s*/|\d{1,2}/)\s*((?:19|20)\d{2})(?![\d-])",
     regex.IGNORECASE)
 _PATH_DATE = regex.compile(r"(?<!\d)((?:19|20)\d{2})[-_/.]?(0[1-9]|1[0-2])(?:[-_/.]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
+# a time stamp in a page's address: "...-20240315101530123.htm" (year, month, day, then hour and minute)
+_URL_STAMP = regex.compile(
+    r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d\d{0,5}(?!\d)")
+# a whole year looked back on: "tổng kết công tác năm 2023", "kết quả thực hiện nhiệm vụ năm 2023"
+_REVIEW = regex.compile(
+    r"(?<!\w)(?:tổng kết|kết quả|nhìn lại)(?!\w)(?:(?!tháng|quý|đầu)[^.;:\n]){0,60}?(?<!\w)năm\s+"
+    r"(?P<year>(?:19|20)\d{2})(?![\d/-])",  # not "kết quả quý I năm 2024", "6 tháng đầu năm 2024"
+    regex.IGNORECASE)
+REVIEW_MONTHS = 3  # a year is reviewed in its last weeks or the first months of the next
+_URL = regex.compile(r"https?://[^\s()<>\"']+")
 _PATH_YEAR = regex.compile(r"(?:^|[/\\])((?:19|20)\d{2})(?:[/\\]|$)")
 _CLOCK = regex.compile(r"(?<![\w/])([01]?\d|2[0-3])\s*(?:giờ|h|g)\s*([0-5]\d)?(?:\s*phút)?(?!\w)", regex.IGNORECASE)
 _WORD = regex.compile(r"\w+")
@@ -64,6 +99,9 @@ _BY = regex.compile(r"(?<!\w)do\s+")  # "do X tổ chức": X organises
 _BY_ONE = regex.compile(r"(?<!\w)do\s")
 _TENSE_TAIL = regex.compile(r"(?:\s+(?:đã|vừa|cũng|long trọng|chính thức|sẽ))+\s*$")
 _PAREN_TAIL = regex.compile(r"\s*\([^()]*\)\s*$")
+# "Thành phố Hồ Chí Minh, ngày 15/3/2024": a place, then the date, alone on a line
+_PLACE_DATELINE = regex.compile(r"\s*\p{Lu}[\w.]*(?:\s+[\w.]+){0,5}\s*,\s*(?:ngày\s+)?$")
+_TITLE_STAMP_END = regex.compile(r"[^()]*\)[\s.]*$")  # from the date: its closing bracket ends the title
 
 
 def _words_pattern(phrases: list[str]) -> str:
@@ -236,10 +274,24 @@ def publication_date(doc: Document, datelines: list[Span]) -> tuple[datetime.dat
     return None
 
 
+def _addresses(doc: Document) -> Iterator[str]:
+    """Where the article was found: its file path and id, then its page's URL (given with the input, or
+    written in the text: `Nguồn: https://...`)."""
+    yield doc.source.path or ""
+    yield doc.doc_id or ""
+    yield str(doc.hints.get("url") or "")
+    yield doc.source.url or ""
+    if "http" in doc.text:
+        yield from (m.group() for m in _URL.finditer(doc.text))
+
+
 def path_date(doc: Document) -> tuple[int, int | None, int | None] | None:
-    """(year, month, day) from the file path or id, when it carries a date (`2022/06/`, `x-2022-06-20`)."""
-    for where in (doc.source.path or "", doc.doc_id or ""):
-        found = list(_PATH_DATE.finditer(where))
+    """(year, month, day) from the file path, id or URL, when it carries a date (`2022/06/`, `x-2022-06-20`,
+    `...-20240315101530.htm`)."""
+    for where in _addresses(doc):
+        if not where:
+            continue
+        found = list(_PATH_DATE.finditer(where)) or list(_URL_STAMP.finditer(where))
         if found:
             last = found[-1]
             return int(last[1]), int(last[2]), int(last[3]) if last[3] else None
@@ -252,16 +304,32 @@ def path_date(doc: Document) -> tuple[int, int | None, int | None] | None:
 def text_year(doc: Document, dated: list[Span]) -> int | None:
     """The year the text names most: in full dates first, else in `năm 2024`, `tháng 5/2024`, `quý II/2024`,
     else in dates in brackets; a tie goes to the latest year."""
+    found = _text_year(doc, dated)
+    return found[0] if found else None
+
+
+def _text_year(doc: Document, dated: list[Span]) -> tuple[int, str] | None:
+    """`text_year`, and what named it: `dates`, `mentions` or `asides`."""
     years = Counter(int(s.value["year"]) for s in dated
                     if s.value.get("year") and s.value["role"] not in ("document", "aside"))
+    kind = "dates"
     if not years:
-        years = Counter(int(m[1]) for m in _YEAR_MENTION.finditer(doc.text))
+        years, kind = Counter(int(m[1]) for m in _YEAR_MENTION.finditer(doc.text)), "mentions"
     if not years:  # last, the years of remarks in brackets: "(19/8/1945 - 19/8/2024)"
         years = Counter(int(s.value["year"]) for s in dated if s.value.get("year") and s.value["role"] == "aside")
+        kind = "asides"
     if not years:
         return None
     top = max(years.values())
-    return max(year for year, count in years.items() if count == top)  # ties: the latest (news is recent)
+    return max(year for year, count in years.items() if count == top), kind  # ties: the latest (news is recent)
+
+
+def reviewed_year(doc: Document, year: int) -> bool:
+    """Whether the text looks back on `year` as a whole (`tổng kết công tác năm 2023`) and names no later
+    year: a meeting early in a year that reviews a year is held in the year after it."""
+    return bool(_REVIEW.search(doc.text)) and any(
+        int(m["year"]) == year for m in _REVIEW.finditer(doc.text)) and not any(
+        int(m[1]) > year for m in _YEAR_MENTION.finditer(doc.text))
 
 
 def _relative(anchor: datetime.date, offset: int) -> datetime.date:
@@ -269,11 +337,15 @@ def _relative(anchor: datetime.date, offset: int) -> datetime.date:
 
 
 def _in_year(anchor: datetime.date, month: int, day: int) -> int:
-    """The year that puts day/month at or before the anchor (a publication date), give or take a month."""
+    """The year that puts day/month at or before the anchor (a publication date), give or take a month; or
+    just after it, for an event announced at the turn of a year (`ngày 2/1` published on 28 December)."""
     year = anchor.year
     if _valid(year, month, day) and datetime.date(year, month, day) > anchor + datetime.timedelta(
             days=PUBLICATION_LAG_DAYS):
         year -= 1
+    elif _valid(year + 1, month, day) and datetime.date(year + 1, month, day) <= anchor + datetime.timedelta(
+            days=ANNOUNCEMENT_LEAD_DAYS):
+        year += 1
     return year
 
 
@@ -285,17 +357,61 @@ class _DateContext:
     path: tuple[int, int | None, int | None] | None
 
     @functools.cached_property
-    def text_year(self) -> int | None:  # read only when a date lacks its year
-        return text_year(self.doc, self.dated)
+    def text_year(self) -> tuple[int, str] | None:  # read only when a date lacks its year
+        return _text_year(self.doc, self.dated)
+
+    @functools.cached_property
+    def documents(self) -> list[datetime.date]:
+        """The dates of the documents the text cites (`Kế hoạch số 45/KH-UBND ngày 2/3/2024`)."""
+        return [datetime.date(s.value["year"], s.value["month"], s.value["day"]) for s in self.dated
+                if s.value["role"] == "document" and s.value.get("year")]
+
+
+def iter_date_matches(text: str) -> Iterator[regex.Match[str]]:
+    """The date mentions of a text, left to right; a span over two months that cannot be one event
+    (`(27/7/1947 - 27/7/2024)`) is read as its first date, and the scan goes on after it."""
+    position = 0
+    while True:
+        for match in _DATE_CORE.finditer(text, position):
+            if match["month_to"] and _span_to(match) is None:
+                single = _SINGLE_DATE.match(text, match.start())
+                if single is not None:
+                    yield single
+                    position = single.end()
+                    break  # a new scan from there: the span's second date is one of its own
+            yield match
+        else:
+            return
+
+
+def _span_to(match: regex.Match[str]) -> tuple[int | None, int | None] | None:
+    """(the first day's year, the last day's year) of a span over two months (`28/12/2024 - 3/1/2025`,
+    `28/12 đến 3/1/2025`), or None when the match is no such span or no event lasts that long."""
+    if "month_to" not in match.re.groupindex or not match["month_to"]:  # _SINGLE_DATE has no such group
+        return None
+    day, month, day_to, month_to = (int(match[g]) for g in ("day", "month", "day_to", "month_to"))
+    year_to = int(match["year"]) if match["year"] else None
+    year = int(match["year_from"]) if match["year_from"] else None
+    if year is None:  # the first day's year is the last's, or the one before across a new year
+        year = None if year_to is None else year_to - ((month, day) > (month_to, day_to))
+    first_year = year if year is not None else 2023
+    last_year = year_to if year_to is not None else first_year + ((month, day) > (month_to, day_to))
+    if not (_valid(first_year, month, day) and _valid(last_year, month_to, day_to)):
+        return None
+    length = (datetime.date(last_year, month_to, day_to) - datetime.date(first_year, month, day)).days
+    return (year, year_to) if 0 < length <= RANGE_MAX_DAYS else None
 
 
 def find_dates(doc: Document, data: EventData) -> list[Span]:
     """Every date mention, with its parts, role and part of the day (years not yet resolved)."""
     text = doc.text
     spans: list[Span] = []
-    for match in _DATE_CORE.finditer(text):
+    for match in iter_date_matches(text):
         day, month = int(match["day"]), int(match["month"])
         year = int(match["year"]) if match["year"] else None
+        span_to = _span_to(match)
+        if span_to is not None:
+            year = span_to[0]
         if not _valid(year, month, day):
             continue
         line_start = text.rfind("\n", 0, match.start()) + 1
@@ -307,8 +423,8 @@ def find_dates(doc: Document, data: EventData) -> list[Span]:
         cued = bool(cue and (part or cue["weekday"] or cue["ngay"] or (cue["paren"] and relative)))
         if not cued and year is None:
             continue  # "10/12 xã": a ratio, not a date
-        if match["day_to"] is None and "-" in match.group() and not cued:
-            continue  # "15-7" alone is a range of numbers
+        if match["day_to"] is None and "-" in match.group() and not cued and year is None:
+            continue  # "15-7" alone is a range of numbers; "15-03-2024" is a date
         prefix = before[:cue.start()] if cue else before
         cue_words = [cue.start(g) for g in ("part", "rel2", "weekday", "ngay") if cue and cue[g]]
         start = window_start + min(cue_words) if cue_words else match.start()
@@ -323,6 +439,8 @@ def find_dates(doc: Document, data: EventData) -> list[Span]:
             found_role = data.roles.search(prefix)
             if found_role:
                 role = data.role_of.get(_key(found_role[1]), "event")
+            if role == "since" and part:
+                role = "event"  # "Từ sáng sớm 23/5, cử tri ...": the event's start, not a status since a day
             if data.document.search(prefix):
                 role = "document"
         value = {"day": day, "month": month, "year": year, "role": role, "cued": cued,
@@ -330,6 +448,8 @@ def find_dates(doc: Document, data: EventData) -> list[Span]:
                  "relative": data.relative_offset.get(_key(relative)) if relative else None}
         if match["day_to"]:
             value["day_to"] = int(match["day_to"])
+        if span_to is not None:
+            value["month_to"], value["year_to"] = int(match["month_to"]), span_to[1]
         spans.append(doc.span(start, end, DATE, value))
     relative_only = data.relative_index or data.relative_only
     for match in relative_only.finditer(text, 0, LEAD_CHARS):  # "Sáng nay, ..." with no date written
@@ -342,10 +462,25 @@ def find_dates(doc: Document, data: EventData) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
+def _title_stamp(doc: Document, span: Span) -> bool:
+    """A date in brackets that closes the title (`Yên Thế họp khẩn ... (14/6/2023)`): the article's date."""
+    title = next((t for t in doc.get(TITLE) if t.start <= span.start < t.end), None)
+    if title is None:
+        return False
+    opening = doc.text.rfind("(", title.start, span.start)
+    return (opening >= 0 and not doc.text[opening + 1:span.start].strip()
+            and _TITLE_STAMP_END.match(doc.text, span.start, title.end) is not None)
+
+
 def _mark_datelines(doc: Document, spans: list[Span]) -> list[Span]:
-    """A line that holds a dated stamp and little else is a dateline (the publication date)."""
+    """A line that holds a dated stamp and little else is a dateline (the publication date); so is a
+    date in brackets at the end of the title, or, without a year, the date the title gives the event."""
     marked = []
     for span in spans:
+        if span.value["role"] == "aside" and _title_stamp(doc, span):
+            role = "dateline" if span.value.get("year") else "event"
+            marked.append(doc.span(span.start, span.end, DATE, {**span.value, "role": role}))
+            continue
         line_start = doc.text.rfind("\n", 0, span.start) + 1
         line_end = doc.text.find("\n", span.end)
         line = doc.text[line_start:line_end if line_end >= 0 else len(doc.text)]
@@ -354,7 +489,9 @@ def _mark_datelines(doc: Document, spans: list[Span]) -> list[Span]:
             continue
         rest = line.replace(span.text, " ")
         words = [w for w in _WORD.findall(_CLOCK.sub(" ", rest)) if not w.isdigit()]
-        if span.value.get("year") and len(words) <= DATELINE_MAX_WORDS and not line.rstrip().endswith("."):
+        placed = _PLACE_DATELINE.match(doc.text, line_start, span.start) is not None and not _CLOCK.sub(
+            " ", doc.text[span.end:line_start + len(line)]).strip(" -–|,()GMT+:0123456789")
+        if span.value.get("year") and (len(words) <= DATELINE_MAX_WORDS or placed) and not line.rstrip().endswith("."):
             span = doc.span(span.start, span.end, DATE, {**span.value, "role": "dateline"})
         marked.append(span)
     return marked
@@ -377,17 +514,26 @@ def resolve_dates(doc: Document, spans: list[Span]) -> list[Span]:
             continue
         date, source = _resolve(span.value, context)
         value = {**span.value, "date": date.isoformat() if date else None, "year_source": source}
-        if date and span.value.get("day_to") and _valid(date.year, date.month, span.value["day_to"]):
-            value["date_to"] = date.replace(day=span.value["day_to"]).isoformat()
+        day_to = span.value.get("day_to")
+        if date and day_to:
+            month_to = span.value.get("month_to") or date.month
+            year_to = span.value.get("year_to") or date.year + (month_to < date.month)  # "28/12 - 3/1"
+            if _valid(year_to, month_to, day_to):
+                value["date_to"] = datetime.date(year_to, month_to, day_to).isoformat()
         resolved.append(doc.span(span.start, span.end, DATE, value))
     return resolved
 
 
 def _resolve(value: dict[str, Any], context: _DateContext) -> tuple[datetime.date | None, str | None]:
     day, month, year = value["day"], value["month"], value["year"]
-    if day is None:  # a relative day alone: only with a known publication date
-        if context.publication and value.get("relative") is not None:
+    if day is None:  # a relative day alone: only with a known publication date, or one in the page's address
+        if value.get("relative") is None:
+            return None, None
+        if context.publication:
             return _relative(context.publication[0], value["relative"]), context.publication[1]
+        path_year, path_month, path_day = context.path or (None, None, None)
+        if path_year and path_month and path_day and _valid(path_year, path_month, path_day):
+            return _relative(datetime.date(path_year, path_month, path_day), value["relative"]), "path"
         return None, None
     if year is not None:
         return datetime.date(year, month, day), "text"
@@ -400,8 +546,15 @@ def _resolve(value: dict[str, Any], context: _DateContext) -> tuple[datetime.dat
         anchor = datetime.date(path_year, path_month, path_day or 28) if path_month else None
         year = _in_year(anchor, month, day) if anchor else path_year
         return (datetime.date(year, month, day), "path") if _valid(year, month, day) else (None, None)
-    if context.text_year and _valid(context.text_year, month, day):
-        return datetime.date(context.text_year, month, day), "text"
+    if context.text_year:
+        year, kind = context.text_year
+        if kind == "mentions" and month <= REVIEW_MONTHS and reviewed_year(context.doc, year):
+            year += 1  # "Sáng 15/1, huyện tổng kết công tác năm 2023": held in 2024
+        return (datetime.date(year, month, day), "text") if _valid(year, month, day) else (None, None)
+    for document in sorted(context.documents, reverse=True):  # "Kế hoạch số 45 ngày 2/3/2024 ...; ngày 15/3, ..."
+        for year in (document.year, document.year + 1):
+            if _valid(year, month, day) and 0 <= (datetime.date(year, month, day) - document).days <= DOCUMENT_LAG_DAYS:
+                return datetime.date(year, month, day), "text"
     return None, None
 
 
@@ -429,22 +582,48 @@ def _sentence_at(doc: Document, offset: int, paragraphs: list[Span]) -> Span | N
     return next((p for p in paragraphs if p.start <= offset < p.end), None)
 
 
+_CLAUSE_LEAD = r"\s*(?:(?:vào|trong|từ|tới|đến|hôm|nay|ngày)\s+)?"  # "vào sáng 20/12"
+_CLAUSE_OPENING = regex.compile(rf"[,:;–-]{_CLAUSE_LEAD}$", regex.IGNORECASE)
+_SENTENCE_OPENING = regex.compile(rf"{_CLAUSE_LEAD}$", regex.IGNORECASE)
+
+
+def _opens_clause(doc: Document, date: Span, paragraphs: list[Span]) -> bool:
+    """Whether a date stands at the start of its sentence or of a comma-clause (`Sáng 10/6, ...`, `..., ngày
+    15/3, đoàn ...`), rather than inside a phrase (`sau trận mưa đêm 9/6`)."""
+    sentence = _sentence_at(doc, date.start, paragraphs)
+    start = sentence.start if sentence is not None else max(0, date.start - 80)
+    if _SENTENCE_OPENING.match(doc.text, start, date.start) is not None:  # `$` at endpos: nothing else before
+        return True
+    return _CLAUSE_OPENING.search(doc.text, max(start, date.start - 80), date.start) is not None
+
+
 def choose_event_date(doc: Document, dates: list[Span], paragraphs: list[Span]) -> Span | None:
-    """The main event's date: the lead's first event date, else a sentence that opens with a date, else the title's."""
+    """The main event's date: the lead's first event date (one that opens a clause first), else a sentence
+    that opens with a date, else the title's, else a date with a time of day in the opening paragraphs."""
     events = [d for d in dates if d.value["role"] == "event"]
+    titles = doc.get(TITLE)
+    in_title = [d for d in events if titles and titles[0].start <= d.start < titles[0].end]
     if paragraphs:
         lead = paragraphs[0]
         in_lead = [d for d in events if lead.start <= d.start < lead.end]
         if in_lead:
-            return in_lead[0]
+            # "Sau trận mưa lớn đêm 9/6, sáng 10/6, đoàn ... kiểm tra": the date that opens a clause dates its act
+            opening = [d for d in in_lead if _opens_clause(doc, d, paragraphs)]
+            first = opening[0] if opening else in_lead[0]
+            if first.value["day"] is None and not first.value.get("date") and in_title:
+                return in_title[0]  # "Chiều nay, ..." with no publication date: the day the title names
+            return first
     body = [d for d in events if any(p.start <= d.start < p.end for p in paragraphs)]
     for date in body:
         sentence = _sentence_at(doc, date.start, paragraphs)
         if sentence is not None and date.value["cued"] and not doc.text[sentence.start:date.start].strip():
             return date
-    titles = doc.get(TITLE)
-    in_title = [d for d in events if titles and titles[0].start <= d.start < titles[0].end]
-    return in_title[0] if in_title else None
+    if in_title:
+        return in_title[0]
+    # "Tại hội nghị tổng kết diễn ra sáng 15/1/2024, ...": a time of day names when something took place
+    early = paragraphs[:OPENING_PARAGRAPHS]
+    timed = [d for d in body if d.value.get("time_of_day") and any(p.start <= d.start < p.end for p in early)]
+    return timed[0] if timed else None
 
 
 def find_event_type(doc: Document, sentence: Span | None, after: int, data: EventData) -> Span | None:

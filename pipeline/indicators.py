@@ -18,6 +18,13 @@ that word is a function word or verb (not_counted.txt) or the number ends a name
 quân`); number words count only before a listed noun, and not when they name the parties of a meeting
 (`giữa hai địa phương`, `Hai đoàn`: referential_nouns.txt). Numbers in words are read by numbers.py.
 
+The counted thing is a whole word: a listed head that the word token goes on past is the token
+(`2 nhà xưởng`, `hai nhà máy`, `8 khu vực`), except a classifier, which is the unit whatever follows
+(`12 căn nhà` -> căn); a head that names no kind alone takes the syllable after it (`20 máy thở`).
+A scale word multiplies counts as well as money (`112 triệu trái`). `gấp 1,7 lần` is a count of times
+(a change of kind `times`), and `trên 1 ha` before a figure of its clause is that figure's divisor
+(`giá trị trên 1 ha đạt 120 triệu đồng`: VND per ha), not a quantity.
+
 Beyond the contract each record carries its offsets, the number and unit as written, a rate's
 divisor (`per`), qualifiers (`hơn`, `ước đạt`: qualifiers.tsv), the measured thing (`measure`),
 a change and its base (`tăng 5% so với cùng kỳ`: changes.tsv, comparisons.tsv), a range's two ends
@@ -46,16 +53,19 @@ from .numbers import NumberMatch, match_number, number_words, parse_digits, tidy
 from .tables import load_table, load_words
 
 NOT_A_QUANTITY = "-"  # units.tsv: a unit of time or age
+HEAD_KINDS = frozenset({"", "classifier", "complement"})  # counted_nouns.tsv `head`
 CONTEXT_KINDS = frozenset({"ordinal", "identifier", "date", "time", "date_if_ratio", "scale", "quantity"})
 MAX_MEASURE_WORDS = 12
 WORDS_LOOKED_BACK = 8  # qualifiers, change verbs and contexts before a number fit in this many words
 MAX_CLAUSE_CHARACTERS = 240  # a measure is read from at most this much text before its figure
 MAX_BASE_WORDS = {"compare": 8, "target": 6}
 YEARS = range(1900, 2101)
+TITLE_CASE_WORDS = 4  # a line of at least this many words, nearly all capitalized, is in Title Case
 PHONE_DIGITS = 8  # a leading zero before this many digits is a phone number; `06 trường` is a count
 # A number in words may stand alone only before a unit of measure: "một" is mostly the article "a"
 # (một số = some) and "năm" the word "year" (năm người dân = the year's people).
 WORDS_NEEDING_A_MEASURE = frozenset({"một", "năm"})
+PER_ONE = frozenset({"trên", "mỗi"})  # `trên 1 ha`, `mỗi 1 ha`: "per one hectare"
 REFERENTIAL_OPENERS = frozenset({"giữa", "cả"})  # giữa hai địa phương, cả hai bên
 COMPARISON_MARKERS = ("so với", "so với cùng kỳ", "cùng kỳ")
 FRACTION_OF = " số "  # `1/3 số hộ`, `2/3 số xã`: X/Y of the noun, read as the ratio X of Y
@@ -81,6 +91,7 @@ class Unit:
     unit: str  # canonical unit, the counted noun, or NOT_A_QUANTITY
     factor: Decimal
     counted: bool  # from counted_nouns.tsv (never glued to digits, never Title Case)
+    head: str = ""  # counted_nouns.tsv `head`: "classifier", "complement" or "" (see `_Finder.whole_word`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,11 +223,14 @@ def load_indicator_data() -> IndicatorData:
             raise RuleDataError(f"units.tsv: factor {row['factor']!r} of {row['surface']!r} is not a number") from exc
         units[row["surface"].lower()] = Unit(row["surface"], row["unit"], factor, counted=False)
         measure_surfaces.append(row["surface"].lower())
-    for row in load_table("counted_nouns.tsv", ("surface", "unit")):
+    for row in load_table("counted_nouns.tsv", ("surface", "unit", "head?")):
         surface = row["surface"].lower()
         if surface in units:
             raise RuleDataError(f"counted_nouns.tsv: {surface!r} is already a unit in units.tsv")
-        units[surface] = Unit(row["surface"], row["unit"], Decimal(1), counted=True)
+        if row["head"] not in HEAD_KINDS:
+            raise RuleDataError(f"counted_nouns.tsv: head {row['head']!r} of {surface!r} is not one of "
+                                f"{sorted(HEAD_KINDS - {''})} or empty")
+        units[surface] = Unit(row["surface"], row["unit"], Decimal(1), counted=True, head=row["head"])
     end = r"(?![\p{L}\p{M}\p{N}])"
     contexts = {}
     for row in load_table("number_contexts.tsv", ("surface", "kind")):
@@ -228,8 +242,9 @@ def load_indicator_data() -> IndicatorData:
                   for r in load_table("qualifiers.tsv", ("surface", "meaning"))}
     changes = {}
     for row in load_table("changes.tsv", ("surface", "direction", "kind", "in_text")):
-        if row["kind"] not in ("by", "to") or row["in_text"] not in ("yes", "no"):
-            raise RuleDataError(f"changes.tsv: {row['surface']!r} needs kind by|to and in_text yes|no, not {row}")
+        if row["kind"] not in ("by", "to", "times") or row["in_text"] not in ("yes", "no"):
+            raise RuleDataError(f"changes.tsv: {row['surface']!r} needs kind by|to|times and in_text yes|no, "
+                                f"not {row}")
         verb = ChangeVerb(row["direction"], row["kind"], in_text=row["in_text"] == "yes")
         changes[tuple(row["surface"].lower().split())] = verb
     comparisons = {tuple(r["surface"].lower().split()): r["kind"]
@@ -314,6 +329,7 @@ class _Finder:
         self._token_ends: dict[int, Span] | None = None
         # several steps look at the same words: position -> (words read, the words)
         self._words_before: dict[int, tuple[int, list[tuple[int, int, str]]]] = {}
+        self._title_case_lines: dict[int, bool] = {}  # line start -> written in Title Case
 
     # -- the words around a position -------------------------------------------------------------
 
@@ -348,9 +364,49 @@ class _Finder:
             return None
         unit = self.data.units[m.group().lower()]
         written = m.group()
-        if unit.counted and written[:1].isupper() and not written.isupper():
+        if unit.counted and written[:1].isupper() and not written.isupper() and not self.in_title_case(pos):
             return None  # `2024 Hội An`: a Title-Case word after a number is a name, not a counted noun
-        return unit, m.start(), m.end()
+        if not unit.counted:  # a unit of measure ends where it is written: `1,5 triệu đồng tiền mặt`
+            return unit, m.start(), m.end()
+        return self.whole_word(unit, m.start(), m.end())
+
+    def whole_word(self, unit: Unit, start: int, end: int) -> tuple[Unit, int, int]:
+        """The counted thing as the whole word that begins with the listed surface text[start:end].
+
+        A listed head may be the first syllable of a longer word (`2 nhà xưởng`, `hai nhà máy`, `8 khu vực`,
+        `3 ca sĩ`, `3 khách sạn`): the word token says where the word ends, and the whole word is the
+        unit, unless the surface is a classifier (`12 căn nhà` counts căn). A `complement` head takes
+        the next word when it is one lower-case syllable the segmenter left apart (`20 máy thở`).
+        """
+        if unit.head == "classifier":
+            return unit, start, end
+        units = self.data.units
+        token = self.token_at(start)
+        if token is not None and token.end > end:
+            word = token.text.lower()
+            if _LOWER_WORD.fullmatch(token.text) and word not in units:
+                return Unit(token.text, word, Decimal(1), counted=True), start, token.end
+            return unit, start, end
+        if unit.head == "complement":
+            after = self.token_at(end + 1)
+            if (after is not None and self.text[end:end + 1] == " " and _SYLLABLE.fullmatch(after.text)
+                    and after.text not in self.data.not_counted and after.text not in units):
+                written = self.text[start:after.end]
+                return Unit(written, written.lower(), Decimal(1), counted=True), start, after.end
+        return unit, start, end
+
+    def in_title_case(self, pos: int) -> bool:
+        """The line at `pos` is written in Title Case (`Thu Ngân Sách Đạt 1.200 Tỷ Đồng`): there a capital
+        says nothing about a name."""
+        text = self.text
+        line_start = text.rfind("\n", 0, pos) + 1
+        known = self._title_case_lines.get(line_start)
+        if known is None:
+            line_end = text.find("\n", pos)
+            words = [w for w in text[line_start:line_end if line_end >= 0 else len(text)].split() if w[0].isalpha()]
+            capitals = sum(w[0].isupper() for w in words)
+            known = self._title_case_lines[line_start] = len(words) >= TITLE_CASE_WORDS and capitals >= 0.8 * len(words)
+        return known
 
     def token_at(self, pos: int) -> Span | None:
         if self._tokens is None:
@@ -364,8 +420,11 @@ class _Finder:
 
     # -- one figure -------------------------------------------------------------------------------
 
-    def blocked_by_context(self, pos: int, *, ratio: bool) -> bool:
-        """A word before the number makes it a rank, a name, a date or a time (number_contexts.tsv)."""
+    def blocked_by_context(self, pos: int, *, ratio: bool, measured: bool = False) -> bool:
+        """A word before the number makes it a rank, a name, a date or a time (number_contexts.tsv).
+
+        A number `measured` in a unit of measure is a quantity after a word that would make a bare number a
+        name: `nền đường 17 m` is a width, where `đường 17` names a street."""
         words = self.words_before(pos, self.data.longest_phrase)
         found = self.phrase_before(words, self.data.contexts)
         if found is None:
@@ -379,6 +438,8 @@ class _Finder:
             return ratio and _date_like(pos, self.text)
         if kind == "scale":  # `tỷ lệ 1/500`: a map's scale
             return ratio
+        if kind == "identifier" and measured:
+            return False
         return kind != "quantity"
 
     def shape_is_not_a_quantity(self, pos: int) -> tuple[bool, int, Decimal | None]:
@@ -433,7 +494,8 @@ class _Finder:
         if low is None and ranged is None:
             return [], after_number
         # the words before are read last: most numbers are already settled by what follows them
-        if self.blocked_by_context(pos, ratio=of is not None) or self.is_named_year(number):
+        measured = low is not None and not low[0].extras["counted"]
+        if self.blocked_by_context(pos, ratio=of is not None, measured=measured) or self.is_named_year(number):
             return [], after_number
         if ranged is not None:
             figures, reading_end = ranged
@@ -448,6 +510,31 @@ class _Finder:
         figure.of = of
         self.read_context(figure)
         return [figure], reading_end
+
+    def may_be_divisor(self, figure: Figure) -> bool:
+        """`trên 1 ha`, `mỗi 1 ha`: one unit, which a later figure of its clause may be per."""
+        if figure.value != figure.extras["factor"] or figure.per is not None or figure.unit_start is None:
+            return False
+        if figure.of is not None or figure.range is not None or self.text[figure.number_start:figure.number_end] != "1":
+            return False
+        before = self.words_before(figure.number_start, 1)
+        return bool(before) and before[0][2] in PER_ONE
+
+    def take_divisors(self, figures: list[Figure]) -> list[Figure]:
+        """`giá trị trên 1 ha đất canh tác đạt 120 triệu đồng`: the rate's divisor written in words. `trên 1 ha`
+        followed in its clause (no comma between) by a figure of another unit is that figure's `per`, not a
+        quantity; alone (`ngập sâu trên 1 m`) it is a figure, `trên` meaning `more than`."""
+        kept: list[Figure] = []
+        for i, figure in enumerate(figures):
+            following = figures[i + 1] if i + 1 < len(figures) else None
+            if following is not None and following.unit != figure.unit and self.may_be_divisor(figure):
+                between = self.text[figure.end:following.start]
+                if len(between) <= MAX_CLAUSE_CHARACTERS and not _CLAUSE_BOUNDARY.search(between):
+                    per = self.text[figure.unit_start:figure.unit_end]  # type: ignore[index]
+                    following.per = per if following.per is None else f"{per}/{following.per}"  # ha/năm
+                    continue
+            kept.append(figure)
+        return kept
 
     def read_unit(self, number: NumberMatch, at: int, *, glued: bool, ratio: bool
                   ) -> tuple[Figure, int] | None:
@@ -477,12 +564,14 @@ class _Finder:
             figure = Figure(number.start, unit_end, number.start, number.end, number.value * unit.factor,
                             unit.unit, unit_start, unit_end)
             figure.extras["factor"] = unit.factor
+            figure.extras["counted"] = unit.counted
             return figure, self.read_divisor(figure, unit_end)
         if number.scale >= VND_SCALE and not ratio:
             # `5.600 tỷ`, `450 triệu` with no unit: money, as every reader takes it
             figure = Figure(number.start, number.end, number.start, number.end, number.value, "VND")
             figure.extras["factor"] = Decimal(1)
-            return figure, number.end
+            figure.extras["counted"] = False
+            return figure, self.read_divisor(figure, number.end)  # `50 triệu/hộ`
         noun = self.unknown_noun(number, at)
         if noun is None:
             return None
@@ -490,6 +579,7 @@ class _Finder:
         figure = Figure(number.start, unit_end, number.start, number.end, number.value, unit_name,
                         unit_start, unit_end)
         figure.extras["factor"] = Decimal(1)
+        figure.extras["counted"] = True
         return figure, self.read_divisor(figure, unit_end)
     def is_referential(self, number: NumberMatch, unit: Unit) -> bool:
         """`giữa hai địa phương`, `Hai đoàn`, `cả ba bên`: the parties of a meeting, not a count."""
@@ -631,8 +721,9 @@ class _Finder:
             if change is not None and (qualifier is None or change[0] >= qualifier[0]):
                 n, verb = change
                 verb_start = words[-n][0]
-                figure.change = {"direction": verb.direction, "kind": verb.kind,
-                                 "text": self.text[verb_start:words[-1][1]], "base": None}
+                if figure.change is None:  # the verb nearest the figure says the change: `tăng trưởng âm 2%`
+                    figure.change = {"direction": verb.direction, "kind": verb.kind,
+                                     "text": self.text[verb_start:words[-1][1]], "base": None}
                 if first and verb.in_text and figure.unit == "%" and figure.range is None:
                     figure.start = verb_start
             elif qualifier is not None:
@@ -768,6 +859,7 @@ def find_indicators(doc: Document, data: IndicatorData | None = None) -> list[Sp
             continue
         found, reading_end = finder.find_at(start)
         figures.extend(found)
+    figures = finder.take_divisors(figures)
     starts, sentences = _sentence_bounds(doc)
     periods_of: dict[int, list[tuple[int, int]]] = {}  # per sentence, read only where a figure is
     spans = []

@@ -41,6 +41,12 @@ _TOKEN = regex.compile(r"(?P<digits>\d+(?:[.,]\d+)*)|(?P<word>\p{L}+)")
 _SPACE_CHARACTERS = frozenset(" \t")  # between the tokens of a number expression: exactly one of these
 MAX_EXPRESSION_TOKENS = 16
 
+# Spoken short forms: one digit word after `trăm` is the tens (`một trăm tư` = 140) and after a scale word
+# the next place down (`ba nghìn hai` = 3.200). Never `năm` (`hai nghìn năm` is two thousand years), `không`,
+# or `lăm`; after `trăm` not `một` either (`một trăm một` is also read 101).
+COLLOQUIAL_TENS = frozenset({"hai", "ba", "bốn", "tư", "sáu", "bảy", "bẩy", "tám", "chín", "mốt"})
+COLLOQUIAL_TENTHS = COLLOQUIAL_TENS | {"một"}
+COLLOQUIAL_DIGITS = frozenset(Decimal(d) for d in range(1, 10))  # `1 tỷ 2`: one digit, not `1 tỷ 200`
 ROLES = frozenset({"digit", "unit", "ten", "tens", "hundred", "link", "scale", "half"})
 
 
@@ -162,6 +168,8 @@ def _read_below_thousand(items: list[Item], *, inner: bool) -> Decimal:
                             or (units_digit.role == "digit" and units_digit.word not in ("năm", "không"))):
             return value + head.value * 10 + tail[0].value
         raise ValueError("bad units after mươi")
+    if hundreds and len(rest) == 1 and head.word in COLLOQUIAL_TENS:
+        return value + head.value * 10  # "một trăm tư" = 140, "ba trăm hai" = 320: the tens, spoken short
     if head.role == "link":
         if not hundreds or len(rest) != 2 or rest[1].role != "digit" or rest[1].value == 0:
             raise ValueError("linh/lẻ needs hundreds before and one digit after")
@@ -194,7 +202,17 @@ def _parse_items(items: list[Item], *, inner: bool = False) -> Decimal:
         return total
     if len(right) == 1 and _role(right[0], "half"):
         return total + largest / 2
-    if len(right) == 1 and isinstance(right[0], Decimal):  # "1 tỷ 200" is colloquial for 1,2 tỷ: ambiguous
+    if len(right) == 1:
+        last = right[0]
+        digit = last if isinstance(last, Decimal) and last in COLLOQUIAL_DIGITS else (
+            last.value if isinstance(last, NumberWord) and last.word in COLLOQUIAL_TENTHS else None)
+        if digit is not None:
+            # "ba nghìn hai" = 3.200, "hai triệu tư" = 2.400.000, "1 tỷ 2" = 1,2 tỷ: one digit after a scale
+            # word is the next place down, spoken short (in full, 3.002 is "ba nghìn không trăm linh hai")
+            return total + digit * largest / 10
+        if isinstance(last, NumberWord) and last.role == "digit":  # "hai nghìn năm" is two thousand years
+            raise ValueError(f"'{last.word}' alone after a scale word")
+    if len(right) == 1 and isinstance(right[0], Decimal):  # "1 tỷ 200" could be 1,2 tỷ or a slip: ambiguous
         raise ValueError("digits after a scale word need a scale of their own")
     rest = _parse_items(right, inner=True)
     if rest >= largest:

@@ -7,6 +7,7 @@ How a title is read (a grammar over the tables in `lang/vi/`):
     organisation = body (UBND, Công an, Ban Thường vụ)        complete in itself
                  | committee [place]   (Huyện ủy Ngọc Hồi)      a Party committee, its place follows directly
                  | unit name           (Sở Tài chính, Trung tâm Quản lý Bảo tồn di sản văn hóa Hội An)
+                 | country [tại place] (Đại sứ Hàn Quốc tại Việt Nam, Tổng Lãnh sự Lào tại Đà Nẵng): a foreign post
 
 A unit's name runs on through capitalised words and short lower-case runs that lead to another capitalised
 word or a level ("Hợp tác xã Nông nghiệp dịch vụ cà phê bền vững Ea Tul"), and stops at a verb
@@ -19,9 +20,16 @@ How a person is found: a capitalised run of syllables (a name) after an honorifi
 `ông`, `Thượng tá`, `TS.`), before `- title` or `, title` when it starts with a family name (surnames.txt), or
 right after a title (`Phó Chủ tịch UBND tỉnh Đặng Ngọc Sơn`). Where a title's place slot runs into a name
 (`UBND huyện Chiêm Hóa Vũ Đình Tân`) the split is where the gazetteer's place ends and a family name begins.
-Lists (`các đồng chí: A, title; B, title`) give each person their own titles. A title with no name beside it
-(`đồng chí Chủ tịch UBND huyện`) is a POSITION linked to the person who holds that title in the article; titles
-after `các` or a number (`các Phó Chủ tịch UBND tỉnh`, `54 đại biểu HĐND tỉnh`) are groups, never people.
+A foreign name (a word that is no Vietnamese syllable, or hyphenated: `Park Jun-hyuk`, `Xổm-phết Vông-pha-chăn`,
+`Khamla Lorlonsy`) counts after an honorific, before `, title`, or after a foreign post's title; never a country or
+a place abroad (`Đại sứ Hàn Quốc`). A post taken (`giữ chức`, `được bầu làm`, official_words.tsv `holds`) is a
+title too. Lists (`các đồng chí: A, title; B, title`) give each person their own titles; a post taken goes to all
+the people joined to the one it follows (`bầu đồng chí A và đồng chí B giữ chức ...`), and after a plural
+honorific a post several people hold (`các ông A, B - Phó Chủ tịch UBND huyện`) to the names before it. A title
+before `, đồng chí X` is X's, unless a verb makes it its object (`Báo cáo với Phó Thủ tướng, bà X ...`). A title
+with no name beside it (`đồng chí Chủ tịch UBND huyện`) is a POSITION linked to the person who holds that title in
+the article; titles after `các` or a number (`các Phó Chủ tịch UBND tỉnh`, `54 đại biểu HĐND tỉnh`) are groups,
+never people.
 
 Only people with at least one title are officials (SCHEMA.md: "a named person holding a position").
 
@@ -32,7 +40,8 @@ titles, "chủ trì", or the cue that opens the sentence, "Dự hội nghị có
 person named last). Only sentences with a role head or an honorific in them are read (an Aho-Corasick pass).
 
 Authors come from the byline lines segment.py finds (bylines.tsv), without prefixes (`CTV`, `Tin, ảnh:`) or the
-author's unit; a name line right under the headline counts when the end of the article names nobody.
+author's unit; when those name nobody, a last line of names followed by the unit ("Thanh Hà - Trung tâm VHTT&TT
+huyện") counts, then a name line right under the headline.
 """
 
 from __future__ import annotations
@@ -121,7 +130,9 @@ class OfficialData:
     stops: Phrases
     cues_after: Phrases
     cues_before: Phrases
-    words: Phrases  # official_words.tsv: word -> kind (group, adverb, joiner, and, of, former, collective, holds)
+    words: Phrases  # official_words.tsv: word -> kind (group, adverb, joiner, and, of, former, collective, holds,
+    #                 object)
+    several: tuple[str, ...]  # official_words.tsv `several`: how the roles several people hold at once begin
     surnames: frozenset[str]
     surname_prefixes: tuple[str, ...]
     token_pattern: regex.Pattern[str]
@@ -131,8 +142,12 @@ class OfficialData:
     dotted_firsts: frozenset[str]  # the first characters of the dotted abbreviations
 
 
-_WORD_TOKEN = r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*['’]?"
-_NAME_SYLLABLE = regex.compile(r"^\p{Lu}(?:['’]\p{L})?[\p{Ll}\p{M}]*(?:['’][\p{L}\p{M}]+)?$")
+# A foreign name written in hyphenated syllables is one word: Lao "Xổm-phết Vông-pha-chăn", Korean "Park Jun-hyuk".
+# Only a capitalised word whose parts are letters in lower case ("Sủ-li-nha", "Ha-eun"): "KT-XH", "COVID-19" and a
+# spaced "Văn hóa - Thể thao" stay apart.
+_HYPHENATED_NAME = r"(?<![\p{L}\p{M}\p{N}-])\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]+)+(?![\p{L}\p{M}\p{N}])"
+_WORD_TOKEN = _HYPHENATED_NAME + r"|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*['’]?"
+_NAME_SYLLABLE = regex.compile(r"^\p{Lu}(?:['’]\p{L})?[\p{Ll}\p{M}]*(?:['’][\p{L}\p{M}]+)?(?:-\p{L}[\p{Ll}\p{M}]+)*$")
 
 
 def _compile_tokenizer(dotted: Iterable[str]) -> regex.Pattern[str]:
@@ -157,12 +172,15 @@ def load_official_data() -> OfficialData:
     role_rows = load_table("titles.tsv", ("head", "role", "org?", "alone?"))
     org_rows = load_table("organisations.tsv", ("surface", "expansion?", "kind", "level?"))
     honorifics = load_words("honorifics.txt")
-    kinds = {"body", "committee", "unit", "school", "department", "level"}
+    kinds = {"body", "committee", "unit", "firm", "school", "department", "level"}
     for row in org_rows:
         if row["kind"] not in kinds:
             raise RuleDataError(f"organisations.tsv: kind {row['kind']!r} of {row['surface']!r} is not one of "
                                 f"{sorted(kinds)}")
-    dotted = [r["surface"] for r in org_rows if "." in r["surface"]] + [h for h in honorifics if "." in h]
+    # the dotted words of the tables, each kept whole by the tokenizer; an entry of several words ("ThS. BS.") is
+    # matched word by word, so no token holds a space and the tokenizer may read the text piece by piece
+    dotted = [word for entry in [r["surface"] for r in org_rows] + list(honorifics) if "." in entry
+              for word in entry.split() if "." in word]
     pattern = _compile_tokenizer(dotted)
 
     def role_head(row: dict[str, str]) -> RoleHead:
@@ -180,7 +198,7 @@ def load_official_data() -> OfficialData:
             raise RuleDataError(f"official_parts.tsv: {row['cue']!r}: side must be after/before and part one of "
                                 f"{list(PARTS)}")
     words = load_table("official_words.tsv", ("word", "kind"))
-    word_kinds = {"group", "adverb", "joiner", "and", "of", "former", "collective", "holds"}
+    word_kinds = {"group", "adverb", "joiner", "and", "of", "former", "collective", "holds", "object", "several"}
     for row in words:
         if row["kind"] not in word_kinds:
             raise RuleDataError(f"official_words.tsv: kind {row['kind']!r} of {row['word']!r} is not one of "
@@ -188,7 +206,7 @@ def load_official_data() -> OfficialData:
     surnames = load_words("surnames.txt")
     roles = Phrases((_words(r["head"], pattern), role_head(r)) for r in role_rows)
     honorific_phrases = Phrases((_words(h, pattern), h) for h in honorifics)
-    word_phrases = Phrases((_words(r["word"], pattern), r["kind"]) for r in words)
+    word_phrases = Phrases((_words(r["word"], pattern), r["kind"]) for r in words if r["kind"] != "several")
     former_firsts = {key[0] for key, kind in word_phrases.entries.items() if kind == "former"}
     return OfficialData(
         roles=roles,
@@ -203,6 +221,7 @@ def load_official_data() -> OfficialData:
         cues_before=Phrases((_words(r["cue"], pattern), Cue(r["part"], r["side"]))
                             for r in parts if r["side"] == "before"),
         words=word_phrases,
+        several=tuple(r["word"].lower() for r in words if r["kind"] == "several"),
         surnames=frozenset(s for s in surnames if not s.endswith(("'", "’"))),
         surname_prefixes=tuple(s for s in surnames if s.endswith(("'", "’"))),
         token_pattern=pattern,
@@ -238,7 +257,31 @@ def is_known_place(name: str, level: str) -> bool:
     from .gazetteer import gazetteer
 
     levels = _GAZETTEER_LEVELS.get(level, ("province", "district", "commune"))
-    return bool(gazetteer().lookup(name, levels=levels))  # type: ignore[arg-type]
+    return bool(gazetteer().lookup(name, levels=levels)) or is_foreign_place(name)  # type: ignore[arg-type]
+
+
+@functools.lru_cache(maxsize=4096)
+def is_foreign_place(name: str) -> bool:
+    """Whether a name is a country or a place abroad (places.py's countries.tsv, foreign_places.tsv): `Hàn Quốc`
+    after "Đại sứ" is no person, `Luang Prabang` after "tỉnh" is a place. Names that are also Vietnamese units or
+    people's names (`conflict` there) do not count."""
+    from .gazetteer import name_key
+    from .places import place_data
+
+    data = place_data()
+    if name in data.countries:
+        return True
+    place = data.foreign.get(name_key(name))
+    return place is not None and not place.conflict
+
+
+@functools.lru_cache(maxsize=4096)
+def country_of(name: str) -> tuple[str, bool] | None:
+    """(country, whether the name is also a common word or given name) of a country's name as written
+    (countries.tsv: `Hàn Quốc`, `Anh`), or None."""
+    from .places import place_data
+
+    return place_data().countries.get(name)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -345,6 +388,7 @@ class Title:
     level: str = ""  # the level the organisation sits at (huyện), from a level word or a committee
     place: tuple[int, int] | None = None  # tokens of an explicit place name
     name: tuple[int, int] | None = None  # a person's name written right after the title
+    abroad: bool = False  # a foreign post (a country in the organisation): a foreign name may follow
 
     @property
     def has_organisation(self) -> bool:
@@ -360,6 +404,7 @@ class Person:
     after: int  # token index where what the person does begins (after name and titles)
     list_id: int  # mentions in one list ("các đồng chí: A, ...; B, ...") share it
     short: bool = False  # a single syllable after an honorific ("ông Kiệt"): links, never creates
+    held: list[Title] = field(default_factory=list)  # titles given by "giữ chức", "được bầu làm" (also in `titles`)
 
 
 @dataclass(slots=True)
@@ -479,18 +524,80 @@ class Parser:
             j += 1
         return j
 
-    def is_person_name(self, start: int, end: int) -> bool:
-        """2-5 name syllables that start with a family name, or a name already met in the article."""
+    def capitals_name_run(self, i: int) -> int:
+        """End of a name written in capitals after an honorific ("đồng chí NGUYỄN VĂN AN"): 2-5 Vietnamese syllables
+        in capitals, the first a family name; i when there is none."""
+        from .normalize import is_vietnamese_syllable
+
+        j = i
+        while j < self.n and j - i < MAX_NAME_SYLLABLES and self.t[j].text.isupper() and self.t[j].is_word and \
+                is_vietnamese_syllable(self.t[j].text):
+            j += 1
+        if j - i < 2 or self.t[i].text.capitalize() not in self.data.surnames:
+            return i
+        return j
+
+    def is_person_name(self, start: int, end: int, *, foreign: bool = False) -> bool:
+        """2-5 name syllables that start with a family name, or a name already met in the article; with `foreign`,
+        also a foreign name (`is_foreign_name`), where the context says the person is from abroad."""
         if not 2 <= end - start <= MAX_NAME_SYLLABLES or not all(t.is_name for t in self.t[start:end]):
             return False
-        return self.starts_with_surname(start) or self.text(start, end) in self.known_names
+        if self.starts_with_surname(start) or self.text(start, end) in self.known_names:
+            return True
+        return foreign and self.is_foreign_name(start, end)
+
+    def is_foreign_name(self, start: int, end: int) -> bool:
+        """2-4 name words, one of them no Vietnamese syllable or hyphenated (`Park Jun-hyuk`, `Khamla Lorlonsy`,
+        `Ito Naoki`), that name no place: how the press writes the names of foreign guests."""
+        from .normalize import is_vietnamese_syllable
+
+        if not 2 <= end - start <= 4 or not all(t.is_name for t in self.t[start:end]):
+            return False
+        if not any("-" in t.text or not is_vietnamese_syllable(t.text) for t in self.t[start:end]):
+            return False
+        if any(self.country_at(k) is not None for k in range(start, end)):
+            return False  # a firm: "Samsung Display Việt Nam"
+        # no place in it: "Tại Luang Prabang, Phó Thủ tướng ..." opens a sentence with a place abroad
+        return not any(is_known_place(self.text(a, b), "")
+                       for a in range(start, end - 1) for b in range(a + 2, end + 1))
+
+    def posting_at(self, i: int, *, after_country: bool) -> bool:
+        """Whether "tại" before token i names where a foreign post is: a country; after a country also a city
+        (`Thành phố Hồ Chí Minh`, `TP. Đà Nẵng`, `Đà Nẵng`)."""
+        if i >= self.n or not self.t[i].is_cap:
+            return False
+        if self.country_at(i) is not None:
+            return True
+        if not after_country:
+            return False
+        found = self.org_at(i)
+        if found is not None:
+            return found[1].kind == "level"
+        run = self.capital_run(i)
+        return any(is_known_place(self.text(i, end), "") for end in range(run, i, -1))
+
+    def country_at(self, i: int) -> int | None:
+        """End of a country's name at token i (`Hàn Quốc`, `Lào`), or None. A country that is also a common word or
+        given name (`Anh`, `Đức`) counts only when no Vietnamese name syllable follows (`Giám đốc Anh Tuấn`)."""
+        if i >= self.n or not self.t[i].is_cap:
+            return None
+        for end in range(min(self.n, i + 4), i, -1):
+            found = country_of(self.text(i, end))
+            if found is None:
+                continue
+            if found[1] and end < self.n and self.t[end].is_name:
+                from .normalize import is_vietnamese_syllable
+
+                if is_vietnamese_syllable(self.t[end].text):
+                    return None
+            return end
+        return None
 
     def capital_run(self, i: int) -> int:
         """End of the run of capitalised words (and numbers: "phường 5") that may name a place.
 
-        A word in capitals passes only alone ("TP. HCM"): a headline in capitals is no place ("TỈNH KIỂM TRA")."""
-        if i < self.n and self.honorific_at(i):
-            return i  # "Giám đốc Công an tỉnh Đại tá Phan Văn Long": a rank, then the holder
+        A word in capitals passes only alone ("TP. HCM"): a headline in capitals is no place ("TỈNH KIỂM TRA").
+        A dash joins words only inside a known place's name ("Bà Rịa - Vũng Tàu")."""
         j = i
         while j < self.n and self.t[j].is_word and (self.t[j].is_cap or self.t[j].text[0].isdigit()):
             if j > i and (self.role_at(j) or self.honorific_at(j)):
@@ -501,20 +608,33 @@ class Parser:
             j += 1
             if self.t[j - 1].text[0].isdigit():
                 break
+            if j + 1 < self.n and self.t[j].text in ("-", "–") and self.t[j + 1].is_cap:
+                for k in range(min(self.n, j + 4), j + 1, -1):
+                    if all(t.is_name for t in self.t[j + 1:k]) and is_known_place(self.text(i, k), ""):
+                        j = k
+                        break
+        if i < self.n and self.honorific_at(i) and \
+                not any(is_known_place(self.text(i, end), "") for end in range(j, i + 1, -1)):
+            return i  # "Giám đốc Công an tỉnh Đại tá Phan Văn Long": a rank, then the holder (but "tỉnh Bà Rịa")
         if j - i > 1 and any(not t.is_name and t.text[0].isalpha() for t in self.t[i:j]):
+            if not self.t[i].is_name and all(t.is_name for t in self.t[i + 1:j]):
+                return i + 1  # "TP. HCM | Phan Văn Mãi": the abbreviation, then a name
             return i
         return j
 
     # ---- the place slot after a level word or a committee
 
-    def split_place(self, start: int, end: int, level: str, want_name: bool) -> tuple[int, int | None]:
-        """Where the place in tokens [start, end) ends, and where a person's name there starts (or None)."""
+    def split_place(self, start: int, end: int, level: str, want_name: bool, *, foreign: bool = False
+                    ) -> tuple[int, int | None]:
+        """Where the place in tokens [start, end) ends, and where a person's name there starts (or None).
+        `foreign`: the post is abroad, so the name may be a foreign one."""
         text = self.text
         if not want_name:
             return end, None
         for cut in range(end - 2, start, -1):  # a known place, then a name: "Chiêm Hóa | Vũ Đình Tân"
-            if is_known_place(text(start, cut), level) and self.is_person_name(cut, end):
-                return cut, cut
+            if is_known_place(text(start, cut), level) and \
+                    self.is_person_name(cut, end, foreign=foreign or is_foreign_place(text(start, cut))):
+                return cut, cut  # abroad, a foreign name: "tỉnh Luang Prabang | Khamla Lorlonsy"
         if is_known_place(text(start, end), level):
             return end, None
         if self.is_person_name(start, end):  # no place written: "Phó Chủ tịch UBND tỉnh | Đặng Ngọc Sơn"
@@ -541,14 +661,18 @@ class Parser:
                 if tok.is_name and want_name:
                     run = self.name_run(j)
                     if run - j >= 2 and (run >= self.n or not self.t[run].is_cap):
-                        cut = self.person_in_run(j, run)
-                        if cut is not None and (cut > j or not named_after_people):  # "Công ty X | Nguyễn Văn A"
+                        # "Công ty X | Nguyễn Văn A"; a school's run begins with its own (a person's) name
+                        cut = self.person_in_run(j + 1 if named_after_people else j, run)
+                        if cut is not None:
                             return cut if cut > j else end
                 j += 1
                 end = j
                 continue
             if tok.text in ("-", "–", "&") and j + 1 < self.n and self.t[j + 1].is_cap and not self.role_at(j + 1):
                 j += 1
+                continue
+            if self.is_abbreviation_in_brackets(j):  # "Trung tâm Kiểm soát bệnh tật (CDC) tỉnh"
+                j = end = j + 3
                 continue
             if tok.text == "," and self.low(j - 1) == "phòng" and self.low(j + 1) == "chống":
                 j += 1  # "Ban Chỉ huy phòng, chống thiên tai"
@@ -565,8 +689,11 @@ class Parser:
                 if following.text == "," and self.low(run_end - 1) == "phòng" and self.low(run_end + 1) == "chống":
                     j = run_end
                     continue
+                if self.is_abbreviation_in_brackets(run_end):
+                    j = run_end
+                    continue
                 above = self.org_at(run_end + 1) if following.text == "," else None
-                if above is not None and above[1].kind in ("unit", "body", "school"):
+                if above is not None and above[1].kind in ("unit", "firm", "body", "school"):
                     end = run_end  # "Trưởng phòng Nghiệp vụ du lịch, Sở ...": the name ends at its department
                     break
                 next_org = self.org_at(run_end)
@@ -582,6 +709,11 @@ class Parser:
             break
         return end
 
+    def is_abbreviation_in_brackets(self, k: int) -> bool:
+        """"(CDC)", "(BQL)" at k: a unit's name followed by its abbreviation, which the name takes in."""
+        return k + 2 < self.n and self.t[k].text == "(" and self.t[k + 2].text == ")" and \
+            self.t[k + 1].is_word and self.t[k + 1].text.isupper() and len(self.t[k + 1].text) > 1
+
     def joins_more(self, k: int) -> bool:
         """Whether a name goes on after a known department: "Văn hóa - Thể thao | và Truyền thông"."""
         return k + 1 < self.n and (self.t[k].text in ("-", "–") or self.is_kind(k, "and")) and \
@@ -592,13 +724,15 @@ class Parser:
 
         Company and school names look like people's ("Công ty TNHH Hoàng Long", "Trường THPT Lê Quý Đôn"):
         inside a unit's name only 3-5 syllables count, and never a run that ends in a province ("Hoàng Anh Gia Lai").
-        """
-        for cut in range(start, end - 2):
-            if not self.is_person_name(cut, end):
-                continue
-            if any(is_known_place(self.text(k, end), "tỉnh") for k in range(cut, end - 1)):
-                return None
-            return cut
+        A name of three syllables is tried first, the most frequent length: "Trường Tiểu học Kim Đồng | Nguyễn Thị
+        Lan" (not "Đồng Nguyễn Thị Lan"), "Công ty Hoàng Long | Trần Văn Bình"."""
+        if any(is_known_place(self.text(k, end), "tỉnh") for k in range(start, end - 1)):
+            return None
+        lengths = (2, 3, 4, 5) if "-" in self.t[end - 1].text else (3, 4, 5)  # "Seoul Tech Vina | Lee Jae-won"
+        for length in lengths:
+            cut = end - length
+            if cut >= start and self.is_person_name(cut, end):
+                return cut
         return None
 
     def parse_organisation(self, title: Title, k: int, *, want_name: bool) -> None:
@@ -610,7 +744,7 @@ class Parser:
             if tok.text == "," and k + 1 < self.n:
                 nxt = self.org_at(k + 1)
                 # "Trưởng phòng Nghiệp vụ du lịch, Sở Văn hóa...": a unit's name runs into its department
-                if last == "name" and title.place is None and nxt and nxt[1].kind in ("unit", "body", "school"):
+                if last == "name" and title.place is None and nxt and nxt[1].kind in ("unit", "firm", "body", "school"):
                     k += 1
                     continue
                 # "Chủ tịch UBND xã Nhơn Mỹ, huyện Chợ Mới": the place runs into the unit above it
@@ -627,6 +761,29 @@ class Parser:
                     k += 1  # "Ủy ban Kinh tế của Quốc hội"
                     continue
             if found is None:
+                # "Đại sứ Hàn Quốc", "Thủ tướng Chính phủ Lào": a country is the organisation of a foreign post
+                country_end = self.country_at(k) if k == first or last in ("body", "posting") else None
+                if country_end is not None:
+                    title.segments.append(Segment(k, country_end, "country"))
+                    title.end = k = country_end
+                    title.abroad = True
+                    last = "country"
+                    continue
+                # "... Hàn Quốc tại Thành phố Hồ Chí Minh", "Văn phòng JICA tại Việt Nam": where the post is
+                if self.low(k) == "tại" and self.posting_at(k + 1, after_country=last == "country"):
+                    title.segments.append(Segment(k, k + 1, "posting"))
+                    title.end = k = k + 1
+                    last = "posting"
+                    continue
+                if last == "posting":
+                    run = self.capital_run(k)
+                    place_end, name_start = self.split_place(k, run, "", want_name, foreign=True)
+                    if place_end > k:
+                        title.segments.append(Segment(k, place_end, "place"))
+                        title.end = place_end
+                    if name_start is not None:
+                        title.name = (name_start, self.name_run(name_start))
+                        return
                 break
             end, word = found
             if word.kind == "level" and last == "level":
@@ -634,7 +791,7 @@ class Parser:
             title.segments.append(Segment(k, end, word.kind, word.expansion, word.level))
             title.end = k = end
             last = word.kind
-            if word.kind in ("unit", "school"):
+            if word.kind in ("unit", "firm", "school"):
                 dept = self.data.departments.longest(self.t, k) if k < self.n and self.t[k].is_cap else None
                 if dept is not None and not self.joins_more(dept[0]):
                     title.segments.append(Segment(k, dept[0], "department", dept[1].expansion))
@@ -650,9 +807,12 @@ class Parser:
             if word.kind in ("level", "committee"):
                 if word.level:
                     title.level = word.level
+                level_next = self.org_at(k) if word.kind == "committee" else None
+                if level_next is not None and level_next[1].kind == "level":
+                    continue  # "Thành ủy TP. Hồ Chí Minh": the place follows its level word
                 run = self.capital_run(k)
                 if run > k:
-                    place_end, name_start = self.split_place(k, run, word.level, want_name)
+                    place_end, name_start = self.split_place(k, run, word.level, want_name, foreign=title.abroad)
                     if place_end > k:
                         title.segments.append(Segment(k, place_end, "place", "", word.level))
                         if title.place is None:  # the first is the most specific: "thôn Nà Lầu, xã Tân Dương"
@@ -664,7 +824,9 @@ class Parser:
                         return
         if want_name and title.name is None and title.end < self.n:
             run = self.name_run(title.end)
-            if self.is_person_name(title.end, run) and not is_known_place(self.text(title.end, run), ""):
+            hyphenated = any("-" in t.text for t in self.t[title.end:run])  # "Tổng Giám đốc Choi Joo-ho"
+            if self.is_person_name(title.end, run, foreign=title.abroad or hyphenated) and \
+                    not is_known_place(self.text(title.end, run), ""):
                 title.name = (title.end, run)
 
     def title_at(self, i: int, *, want_name: bool) -> Title | None:
@@ -716,27 +878,113 @@ class Parser:
             return True
         return any(self.word_kind(i - back) == (i, "group") for back in (1, 2))
 
+    def object_before(self, i: int) -> bool:
+        """Whether the title at i is the object of what comes before it ("Báo cáo với Phó Thủ tướng", "Thay mặt Chủ
+        tịch nước", "theo chỉ đạo của Chủ tịch UBND tỉnh"): then the name after the comma is another person."""
+        return any(self.word_kind(i - back) in ((i, "object"), (i, "of")) for back in (1, 2, 3))
+
     def after_chain(self, k: int) -> int:
         if k < self.n and self.t[k].text == ")":
             return k + 1
         return k
 
+    def skip_photo_note(self, k: int) -> int:
+        """After a name in a caption, a note in brackets says where the person stands ("(giữa)", "(thứ 3 từ trái
+        sang)", "(áo xanh)"): the titles come after it. A note of lower-case words and numbers, no title in it."""
+        if k >= self.n or self.t[k].text != "(":
+            return k
+        for j in range(k + 1, min(self.n, k + 10)):
+            token = self.t[j]
+            if token.text == ")":
+                return j + 1 if j > k + 1 else k
+            if token.is_cap or self.role_at(j):
+                return k
+        return k
+
+    def skip_adverbs(self, k: int) -> int:
+        while k < self.n:
+            adverb = self.word_kind(k)
+            if adverb is None or adverb[1] != "adverb":
+                break
+            k = adverb[0]
+        return k
+
+    def holds_at(self, k: int) -> int | None:
+        """Where the post begins after "giữ chức", "được bầu làm", "tiếp tục được tín nhiệm bầu giữ chức" at k."""
+        k = self.skip_adverbs(k)
+        found = self.word_kind(k)
+        return found[0] if found is not None and found[1] == "holds" and self.role_at(found[0]) else None
+
     def person_with_titles(self, name: tuple[int, int], list_id: int, *, short: bool = False) -> Person:
-        """A name mention and the titles written after it: `X - title, title`, `X, title`, `X (title)`."""
-        k = name[1]
+        """A name mention and the titles written after it: `X - title, title`, `X, title`, `X (title)`, and the
+        post it takes (`X giữ chức title`, `X, title, được bầu giữ chức title`)."""
+        k = self.skip_photo_note(name[1])
         titles: list[Title] = []
+        held: list[Title] = []
         if k < self.n:
             sep = self.t[k].text
             start = k + 1 if sep in (",", "-", "–", "—", "(", ":") else k
-            holds = self.word_kind(start)
-            if holds is not None and holds[1] == "holds":  # "ông X giữ chức Phó Giám đốc Sở Nội vụ"
-                start = holds[0]
-            titles = self.chain_at(start, want_name=False) if self.role_at(start) else []
+            holds = self.holds_at(start) if sep not in ("(", ":") else None
+            if holds is not None:  # "ông X giữ chức Phó Giám đốc Sở Nội vụ"
+                start = holds
+            titles = self.chain_at(start, want_name=True) if self.role_at(start) else []
+            last = titles[-1] if titles else None
+            if last is not None and last.name is not None:
+                in_slot = not last.segments or last.segments[-1].kind in ("level", "committee")
+                if any(s.kind == "firm" for s in last.segments) or (in_slot and last.name[1] - last.name[0] < 3):
+                    # a firm's name ("Công ty TNHH Hoàng Long Phát"), a village's ("Trưởng thôn A Đeng"): no person
+                    titles = self.chain_at(start, want_name=False)
+            if titles and titles[-1].name is not None:
+                # "Giám đốc Sở Y tế A, Phó Giám đốc Sở B": the last title is the next person's; the list goes on there
+                cut = titles.pop()
+                k = cut.start - 1 if cut.start > start else k
             if titles:
                 k = self.after_chain(titles[-1].end)
-        person = Person(name, titles, k, list_id, short)
+                if holds is not None:
+                    held = list(titles)
+                else:  # "đồng chí X, Bí thư Huyện ủy tiếp tục được tín nhiệm bầu giữ chức Bí thư Huyện ủy khóa mới"
+                    holds = self.holds_at(k)
+                    more = self.chain_at(holds, want_name=False) if holds is not None else []
+                    if more:
+                        titles += more
+                        held = more
+                        k = self.after_chain(more[-1].end)
+        person = Person(name, titles, k, list_id, short, held)
         self.mentions.append(person)
         return person
+
+    def finish_list(self, k: int, list_id: int, *, plural: bool) -> int:
+        """Titles that several people of one list share, from the person they are written after:
+
+        - a post taken by people joined with "và" or ",": "bầu đồng chí A và đồng chí B giữ chức Phó Bí thư";
+        - after a plural honorific, the titles of the next person, when several people may hold them (a deputy,
+          a member): "các ông A, B - Phó Chủ tịch UBND huyện"; not a post one person holds ("các đồng chí A và B,
+          Chủ tịch UBND huyện, ..." gives the chairmanship to B alone).
+        A ";" ends what is shared. Returns k (where the scan goes on)."""
+        people = [m for m in self.mentions if isinstance(m, Person) and m.list_id == list_id]
+        held: list[Title] = []
+        shared: list[Title] = []
+        for index in range(len(people) - 1, -1, -1):
+            person = people[index]
+            if index + 1 < len(people) and any(t.text == ";" for t in self.t[person.after:people[index + 1].name[0]]):
+                held, shared = [], []
+            own = [t for t in person.titles if t not in person.held]
+            if person.held:
+                held = person.held
+            elif held:
+                person.titles += held
+            if not plural:
+                continue
+            if own:
+                shared = own if all(self.several_may_hold(t) for t in own) else []
+            elif shared:
+                person.titles[:0] = shared
+        return k
+
+    def several_may_hold(self, title: Title) -> bool:
+        """A deputy's, a member's or a delegate's post: several people hold it at once (official_words.tsv)."""
+        role = title.head.role.lower()
+        return any(role.startswith(word) for word in self.data.several)
 
     def scan(self) -> list[Person | TitleOnly | Pronoun]:
         i = 0
@@ -760,11 +1008,15 @@ class Parser:
             if self.role_at(j):  # "các đồng chí: Phó Chủ tịch UBND tỉnh A; ..." is a list, without ":" a group
                 return self.scan_title(j, group=plural and self.t[j - 1].text != ":")
             run = self.name_run(j)
+            if run == j:
+                run = self.capitals_name_run(j)  # "đồng chí NGUYỄN VĂN AN"
             if run > j:
                 list_id = self.new_list()
                 person = self.person_with_titles((j, run), list_id)
                 person.short = run - j == 1 and not person.titles  # "ông Kiệt" (but "K'Brơi, Chủ tịch ...")
-                return self.scan_list(person.after, list_id) if plural or person.titles else person.after
+                # an untitled name goes on into a list only with the next honorific: "đồng chí A và đồng chí B"
+                k = self.scan_list(person.after, list_id, honorific_only=not (plural or person.titles))
+                return self.finish_list(k, list_id, plural=plural)
             if not plural and (i == 0 or self.t[i - 1].text in ".!?;:") and not self.t[j].is_cap:
                 self.mentions.append(Pronoun(i, j, self.new_list()))
             return honorific_end
@@ -777,16 +1029,20 @@ class Parser:
         tok = self.t[i]
         if tok.is_name and (i == 0 or not (self.t[i - 1].is_cap or self.org_at(i - 1))):
             run = self.name_run(i)
-            if self.is_person_name(i, run) and run < self.n and self.t[run].text in (",", "-", "–", "(") and \
-                    self.role_at(run + 1) and not is_known_place(self.text(i, run), ""):  # "Tại Hà Nội, Phó ..."
+            # "Nông Thị Thu Hằng: Giám đốc Sở Y tế" in a list of guests; a foreign guest's name too ("Khamla
+            # Lorlonsy, Phó Tỉnh trưởng"), but no place ("Tại Hà Nội, Phó Thủ tướng ...")
+            sep = self.skip_photo_note(run)  # "Nguyễn Văn An (giữa), Bí thư Tỉnh ủy" in a caption
+            if sep < self.n and self.t[sep].text in (",", "-", "–", "(", ":") and self.role_at(sep + 1) and \
+                    self.is_person_name(i, run, foreign=True) and not is_known_place(self.text(i, run), ""):
                 list_id = self.new_list()
                 person = self.person_with_titles((i, run), list_id)
-                return self.scan_list(person.after, list_id)
+                return self.finish_list(self.scan_list(person.after, list_id), list_id, plural=False)
             return max(run, i + 1)
         return i + 1
 
-    def scan_list(self, k: int, list_id: int) -> int:
-        """Further people of a list: `; B, title`, `, B` or `và B` (with or without an honorific)."""
+    def scan_list(self, k: int, list_id: int, *, honorific_only: bool = False) -> int:
+        """Further people of a list: `; B, title`, `, B` or `và B` (with or without an honorific; with
+        `honorific_only`, only `và ông B`, `, bà B`)."""
         while k < self.n and (self.t[k].text in (";", ",") or self.is_kind(k, "and")):
             j = k + 1
             if self.is_kind(j, "and"):
@@ -794,6 +1050,8 @@ class Parser:
             honorific_end = self.honorific_at(j) if j < self.n else None
             if honorific_end is not None:
                 j = honorific_end
+            elif honorific_only:
+                break
             if self.role_at(j) and not self.is_group_before(j):  # "; Giám đốc Sở Tài chính Lê Văn A"
                 chain = self.chain_at(j, want_name=True)
                 if not chain or chain[-1].name is None:
@@ -816,7 +1074,7 @@ class Parser:
         return k
 
     def scan_title(self, i: int, *, group: bool) -> int:
-        chain = self.chain_at(i, want_name=not group)
+        chain = self.chain_at(i, want_name=True)
         if not chain:
             return i + 1
         end = self.after_chain(chain[-1].end)
@@ -824,27 +1082,38 @@ class Parser:
             group = True  # "Chủ tịch UBND các huyện, thị xã"
         list_id = self.new_list()
         if group:
+            named = chain[-1].name
             for title in chain:
+                title.name = None
                 self.mentions.append(TitleOnly(title, True, end, list_id))
-            if end < self.n and self.t[end].text == ":":  # "các Phó Chủ tịch UBND tỉnh: A, B"
-                k = end
-                while k < self.n and (self.t[k].text in (":", ",") or self.is_kind(k, "and")):
-                    run = self.name_run(k + 1)
-                    if run - (k + 1) < 2:
-                        break
-                    person = Person((k + 1, run), [*chain], run, list_id)
-                    self.mentions.append(person)
-                    k = run
-                return k
-            return end
+            # the holders named after the group's title: "các Phó Chủ tịch UBND tỉnh: A, B", "hai Phó Chủ tịch
+            # UBND huyện A và B"
+            if named is not None:
+                k = named[0]
+            elif end < self.n and self.t[end].text == ":":
+                k = end + 1
+            else:
+                return end
+            while k < self.n:
+                run = self.name_run(k)
+                if run - k < 2:
+                    break
+                self.mentions.append(Person((k, run), [*chain], run, list_id))
+                k = run
+                if k + 1 < self.n and (self.t[k].text == "," or self.is_kind(k, "and")):
+                    k += 2 if self.is_kind(k + 1, "and") else 1
+                    continue
+                break
+            return k
         last = chain[-1]
         if last.name is not None:  # "đại biểu Quốc hội Vừ Thị Chá, Phó Trưởng Đoàn ...": titles on both sides
             person = self.person_with_titles(last.name, list_id)
             person.titles[:0] = chain
-            return self.scan_list(person.after, list_id)
-        # "Bí thư Tỉnh ủy, đồng chí X ...", "Giám đốc Công an tỉnh Đại tá X": the title, then its holder
+            return self.finish_list(self.scan_list(person.after, list_id), list_id, plural=False)
+        # "Bí thư Tỉnh ủy, đồng chí X ...", "Giám đốc Công an tỉnh Đại tá X": the title, then its holder; not after
+        # a word that makes the title its object ("Báo cáo với Phó Thủ tướng, bà X cho biết": X reports to him)
         holder = end + 1 if end < self.n and self.t[end].text in (",", "-", "–") else end
-        if holder < self.n:
+        if holder < self.n and not self.object_before(i):
             honorific_end = self.honorific_at(holder)
             if honorific_end is not None and honorific_end < self.n:
                 run = self.name_run(honorific_end)
@@ -852,8 +1121,11 @@ class Parser:
                     person = self.person_with_titles((honorific_end, run), list_id)
                     if not person.titles:
                         person.titles = chain
-                        return person.after
-                    self.mentions.remove(person)
+                        return self.finish_list(person.after, list_id, plural=False)
+                    # "..., bà X, Chủ tịch UBND huyện": the person has titles of their own; the one before is another's
+                    at = self.mentions.index(person)
+                    self.mentions[at:at] = [TitleOnly(title, False, end, self.new_list()) for title in chain]
+                    return self.finish_list(self.scan_list(person.after, list_id), list_id, plural=False)
         for title in chain:
             self.mentions.append(TitleOnly(title, False, end, list_id))
         return end
@@ -1099,18 +1371,50 @@ def _position(doc: Document, title: Title, tokens: Sequence[Token], person: str 
 def find_authors(doc: Document) -> list[Span]:
     """Author names of the byline (`Thu Hiền`, `CTV Đức Chí`, `Tin, ảnh: Lê Hoa`), without prefix or unit.
 
-    The byline is the trailing lines segment.py marks; when they name nobody, a name line right under the
-    headline counts too (some portals put the author there: "Xã Long Cốc: ...", "Đinh Thu Trang", body).
+    The byline is the trailing lines segment.py marks; when they name nobody, a last line that gives names and
+    then the author's unit ("Thanh Hà - Trung tâm VHTT&TT huyện") counts, and a name line right under the
+    headline too (some portals put the author there: "Xã Long Cốc: ...", "Đinh Thu Trang", body).
     """
     authors: list[Span] = []
     for line in doc.get(BYLINE):
         if line.value.get("kind") in ("name", "prefix"):
             authors.extend(_authors_of_line(doc, line))
-    if not authors:
-        line = _leading_byline(doc)
+    for find_line in (_names_before_unit, _leading_byline):
+        if authors:
+            break
+        line = find_line(doc)
         if line is not None:
             authors.extend(_authors_of_line(doc, line))
     return authors
+
+
+# A separator between a byline's names and the author's unit: "Thanh Hà - Trung tâm ...", "Hồng Nhung, Văn phòng ..."
+_UNIT_SEPARATOR = regex.compile(r"\s*[-–—,]\s*")
+
+
+def _names_before_unit(doc: Document) -> Span | None:
+    """The names of a last line that goes on into the author's unit (bylines.tsv `unit`), which segment.py does not
+    take for a byline as a whole: "Thanh Hà - Trung tâm VHTT&TT huyện" -> the span of "Thanh Hà"."""
+    from .segment import MAX_BYLINE_CHARS, byline_markers, looks_like_names
+
+    paragraphs = doc.get(PARAGRAPH)
+    titles = doc.get(TITLE)
+    if len(paragraphs) < 2 or (titles and paragraphs[-1].start == titles[0].start) or doc.get(BYLINE):
+        return None
+    line = paragraphs[-1]
+    text = line.text.rstrip()
+    if len(text) > 2 * MAX_BYLINE_CHARS or text.endswith((".", ":", ";")):
+        return None
+    units = [marker.lower() for marker, kind in byline_markers() if kind == "unit"]
+    for separator in _UNIT_SEPARATOR.finditer(text):
+        rest = text[separator.end():].lower()  # "Văn Phòng HĐND-UBND huyện" as "Văn phòng"
+        if not any(rest.startswith(unit) and rest[len(unit):len(unit) + 1] in ("", " ") for unit in units):
+            continue
+        names = text[:separator.start()]
+        if names and looks_like_names(names):
+            return doc.span(line.start, line.start + separator.start(), BYLINE, {"kind": "name"})
+        return None
+    return None
 
 
 def _leading_byline(doc: Document) -> Span | None:
@@ -1157,7 +1461,10 @@ def _authors_of_line(doc: Document, line: Span) -> list[Span]:
     for piece_start, piece_end in zip(cuts[::2], cuts[1::2], strict=True):
         piece = text[piece_start:piece_end]
         name = piece.strip()
-        if not name or byline_marker(name) is not None or not looks_like_names(name):
+        marker = byline_marker(name) if name else None
+        if marker is not None and marker[1] != "prefix":
+            break  # "Văn Hiếu - Phòng VH-TT": the author's unit, to the end of the line
+        if not name or marker is not None or not looks_like_names(name):
             continue
         offset = start + piece_start + piece.find(name)
         authors.append(doc.span(offset, offset + len(name), AUTHOR, {"name": name, "prefix": prefix}))

@@ -8,17 +8,24 @@ How a place is found (the tables in `lang/vi/` hold the words, this module the m
    after the trigger (`Ia H'Drai`, `Cư M'gar`), cut where the gazetteer's longest known name ends or where
    the next phrase starts; a run that reads as a person (`UBND tỉnh Trần Quốc Khánh`) names no place.
    Lists under one trigger continue it: `các xã: Trung Hòa, Hòa An và Hòa Phú`, `cặp cửa khẩu Mộc Bài -
-   Bavet`, `các huyện miền núi Kỳ Sơn, Tương Dương`.
+   Bavet`, `các huyện miền núi Kỳ Sơn, Tương Dương`, `7 xã, thị trấn gồm: A, B` (chained prefixes: each
+   item typed by the gazetteer), `cửa biển Sông Đốc, Gành Hào` (one kind, names of two words or more that
+   are not the place's parent province or district). Numbers name units too (`quận 1`, `thôn 3`).
 2. Whole names from the tables: regions (`Tây Nguyên`), countries (`Việt Nam`, `Lào`), foreign places
-   (`Xiềng Kho`, `Svay Rieng`), other names of units (`TP.HCM`).
+   (`Xiềng Kho`, `Svay Rieng`), other names of units (`TP.HCM`). Compounds that hold a name but name no
+   place are skipped (`khai thác`, `dịch tả lợn châu Phi`, `tiếng Lào`).
 3. Bare gazetteer names (gazetteer.py's Aho-Corasick automaton): province names anywhere; district
-   names (commune names after the 2025 reform) in the provinces the article names. A bare name must be
-   a whole capitalised run (`Hồng Lĩnh` in `Nguyễn Hồng Lĩnh` is no place), not after an honorific,
-   not in a person's name (OFFICIAL spans), a firm's name or a street's.
+   names (commune names after the 2025 reform) in the provinces the article names, bare ones included.
+   A bare name must be a whole capitalised run (`Hồng Lĩnh` in `Nguyễn Hồng Lĩnh` is no place), not after
+   an honorific or a photo credit, not in a person's name (OFFICIAL spans) or a firm's name; after a road
+   word a province's or a district's name is the road's (`đường Điện Biên Phủ`: other).
 4. Every name found is looked for again: its other, bare mentions (`Hội An` after `thành phố Hội An`).
 
 The type comes from the trigger (`huyện` -> huyện, a kind -> other, a village word -> thôn), from the
-tables (country, foreign), or from the gazetteer for a bare name. Administrative places are resolved to
+tables (country, foreign), or from the gazetteer for a bare name. Abroad is what the tables know, the far
+end of a border crossing (`cặp cửa khẩu Lóng Sập - Pa Háng`), and a province or district the gazetteer
+does not know whose name is not Vietnamese (`tỉnh Gyeonggi`) or whose sentence is about abroad (`huyện
+Mường Pẹc, tỉnh Xiêng Khoảng`). Administrative places are resolved to
 gazetteer units, provinces first, then districts and communes inside the provinces and districts the
 article names, in the units of the article's time (before or after 1 July 2025: its first full date);
 that gives each its parent chain, province code and what it became in 2025. `home_unit(doc)` is the
@@ -36,8 +43,9 @@ from typing import Any
 
 import regex
 
-from .document import BYLINE, OFFICIAL, PLACE, SENTENCE, TITLE, TOKEN, Document
+from .document import BYLINE, OFFICIAL, PARAGRAPH, PLACE, SENTENCE, TITLE, TOKEN, Document
 from .gazetteer import Gazetteer, Unit, fold_name, gazetteer, name_key, split_unit_name
+from .normalize import is_vietnamese_syllable
 from .tables import load_table, load_words
 
 ADMIN_TYPES = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
@@ -50,6 +58,9 @@ TYPE_LEVELS: dict[str, tuple[str, ...]] = {
 TYPE_RANK = {"tỉnh": 0, "thành phố": 1, "huyện": 1, "quận": 1, "thị xã": 1, "xã": 2, "phường": 2,
              "thị trấn": 2, "thôn": 3}
 REFORM_DATE = (2025, 7, 1)
+# The prefixes of the levels the gazetteer knows every Vietnamese unit of: an unknown name after one is abroad
+# when it does not read as Vietnamese (`tỉnh Gyeonggi`); communes and villages may be missing from the data.
+ABROAD_TYPES = frozenset({"tỉnh", "thành phố", "huyện", "quận", "thị xã"})
 MAX_NAME_WORDS = 6
 MAX_PARENTHESIS = 80
 NAME_CHARS = "'’-"
@@ -59,11 +70,13 @@ _LETTERS = r"\p{L}\p{M}"
 _NAME_WORD = regex.compile(rf"\p{{Lu}}[{_LETTERS}]*(?:['’\-][{_LETTERS}]+)*")
 _CAPS_WORD = regex.compile(r"\p{Lu}[\p{Lu}\d&\-]*")  # VSIP, VSIP III: only after a kind of place
 _ROMAN = regex.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
-_NUMBER_NAME = regex.compile(r"\d{1,2}(?![\d/%]|[,.]\d)")  # quận 1, phường 3
+_NUMBER_NAME = regex.compile(r"(\d{1,2})(?![\d/%]|[,.]\d)")  # quận 1, phường 3
+_VILLAGE_NUMBER = regex.compile(r"(?:số )?(\d{1,2})(?![\d/%\p{L}]|[,.]\d)")  # thôn 3, tổ dân phố số 5
 _NUMBER_AFTER = regex.compile(r" (\d{1,2}|[IVX]{1,4})(?![\p{L}\d/%]|[,.]\d)")  # Hà Giang 1, Quế Võ II
 _NUMBERED = regex.compile(r" số (?:\d{1,2}|[IVX]{1,4})(?![\p{L}\d])")  # cửa khẩu quốc tế đường bộ số II
 _LIST_MODIFIER = regex.compile(r"(?: [\p{Ll}\p{M}]+){1,3}? (?=\p{Lu})")  # các huyện miền núi Kỳ Sơn, ...
 _LIST_SEPARATOR = regex.compile(r",? và |, |; ")
+_PREFIX_CHAIN = regex.compile(r",? (?:và|hoặc) |, |/ ?")  # các xã, thị trấn; các xã và thị trấn; xã/phường
 _DASH = regex.compile(r" ?[-–] ?")
 _COUNTRY_LIST_GAP = regex.compile(r",? và |, | ?[-–] ?| hoặc ")
 _PARENT_GAP = regex.compile(r", | \(| thuộc | của ")
@@ -72,6 +85,9 @@ _NEXT_WORD = regex.compile(rf" [{_LETTERS}]+")
 _NEXT_CAPITAL = regex.compile(r" \p{Lu}")
 _SPACED_DASH = regex.compile(r" [-–] ")
 _WORD_CHARS = regex.compile(rf"[{_LETTERS}\d'’&\-]+")
+# a photo's or a text's credit before a name: `(Ảnh: Thái Bình)`, `Nguồn: Hải Dương` name people, not provinces
+_CREDIT = regex.compile(r"(?:ảnh|ảnh minh họa|nguồn|bài|tin|video|clip|thực hiện)\s*:\s*$", regex.IGNORECASE)
+_DATELINE = regex.compile(r"(\p{Lu}{1,7}(?: \p{Lu}{1,7}){1,3}) ?[-–] ")  # ĐIỆN BIÊN - Sáng 5/3 ...
 _DATE = regex.compile(r"(?<!\d)(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d)")
 _MONTH_YEAR = regex.compile(r"tháng\s+(\d{1,2})\s*[/\-]\s*(\d{4})", regex.IGNORECASE)
 _COMMITTEE_TYPE = {"tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã",
@@ -96,15 +112,20 @@ class Trigger:
     type: str  # the place type a prefix gives; "other" for kinds and regions
     case: str  # any, lower, exact (see admin_prefixes.tsv)
     province: bool = False  # a facility named after a province is the province's (`Cảng hàng không ... Đà Nẵng`)
+    caps: bool = False  # an acronym may be the name (`Khu công nghiệp VSIP III`)
+    across: bool = False  # a border crossing: the far end of a pair is the neighbour's (`Lóng Sập - Pa Háng`)
 
     def matches(self, written: str) -> bool:
         """Whether the text as written is this trigger: `lower` and `exact` as in the table; `any` in any
-        capitalisation for a lower-case surface, else with only the first letter free (`đồng bằng sông Cửu Long`)."""
+        capitalisation for a lower-case surface, else with its capitals kept (`đồng bằng sông Cửu Long`,
+        `Đồng bằng Sông Cửu Long`; not `tây bắc`)."""
         if self.case in ("exact", "lower"):
             return written == self.surface
         if self.surface.islower():
             return written.lower() == self.surface
-        return written[:1].lower() == self.surface[:1].lower() and written[1:] == self.surface[1:]
+        # a capital of the table's stays one; a lower-case letter may be written capitalised (`Đồng bằng Sông Cửu Long`)
+        return written.lower() == self.surface.lower() and all(
+            w.isupper() for w, t in zip(written[1:], self.surface[1:], strict=True) if t.isupper())
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +169,7 @@ class PlaceData:
     list_intro: regex.Pattern[str]  # `các xã ven biển như ...`: lower-case words, then the list
     village_count: regex.Pattern[str]  # `bản Na Mèo 16 hộ`: the number counts, it is no part of the name
     after_reform: regex.Pattern[str]  # wording only articles after the 2025 reform use
+    kind_list_intro: regex.Pattern[str]  # `hai cửa khẩu là ...`: a plural kind's list, introduced
     # (lower-case surface, as written) -> the trigger it is (`trigger_written`), filled as texts are read
     written: dict[tuple[str, str], Trigger | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -175,7 +197,8 @@ def place_data() -> PlaceData:
     unit_qualifiers: list[str] = []
     directions: set[str] = set()
     regions: set[str] = set()
-    for row in load_table("place_kinds.tsv", ("surface", "role", "case", "province?")):
+    for row in load_table("place_kinds.tsv", ("surface", "role", "case", "flags?")):
+        flags = {f.strip() for f in row["flags"].split(",") if f.strip()}
         if row["role"] == "qualifier":
             qualifiers.append(row["surface"])
         elif row["role"] == "unit_qualifier":
@@ -185,7 +208,8 @@ def place_data() -> PlaceData:
         else:
             if row["role"] == "region":
                 regions.add(name_key(row["surface"]))
-            trigger = Trigger(row["surface"], row["role"], "other", row["case"], row["province"] == "yes")
+            trigger = Trigger(row["surface"], row["role"], "other", row["case"], "province" in flags, "caps" in flags,
+                              "across" in flags)
             triggers.setdefault(_lower(row["surface"]), []).append(trigger)
     trigger_automaton = ahocorasick.Automaton()
     for surface in triggers:
@@ -216,14 +240,16 @@ def place_data() -> PlaceData:
     words: dict[str, set[str]] = {"honorific": {w.lower() for w in load_words("honorifics.txt")},
                                   "surname": set(load_words("surnames.txt"))}
     for row in load_table("place_guards.tsv", ("word", "role")):
-        word = row["word"] if row["role"] in ("given", "stop", "org", "middle") else row["word"].lower()
+        exact = ("given", "stop", "org", "middle", "firm_end", "named_after_person")
+        word = row["word"] if row["role"] in exact else row["word"].lower()
         words.setdefault(row["role"], set()).add(word)
 
     def alternatives(role: str) -> str:
         return "|".join(regex.escape(w) for w in sorted(words.get(role, ()), key=len, reverse=True))
 
     org_pattern = regex.compile(rf"(?<![{_LETTERS}])(?:{alternatives('org')})(?![{_LETTERS}])")
-    list_intro = regex.compile(rf"(?: [\p{{Ll}}\p{{M}}]+){{0,5}}?(?: (?:{alternatives('list_intro')})|:) (?=\p{{Lu}})")
+    list_intro = regex.compile(  # `các xã ven biển như A`, `7 xã, thị trấn gồm: A`, `các xã sau: A`
+        rf"(?: [\p{{Ll}}\p{{M}}]+){{0,5}}?(?: (?:{alternatives('list_intro')}):?|:) (?=\p{{Lu}})")
     village_count = regex.compile(rf" (?:{alternatives('count_noun')})(?![{_LETTERS}])", regex.IGNORECASE)
     after_reform = regex.compile(alternatives("after_reform"), regex.IGNORECASE)
     return PlaceData({k: tuple(v) for k, v in triggers.items()}, trigger_automaton,
@@ -231,7 +257,8 @@ def place_data() -> PlaceData:
                      tuple(sorted(unit_qualifiers, key=len, reverse=True)), frozenset(directions),
                      frozenset(regions), countries, foreign, foreign_folded, aliases,
                      {k: frozenset(v) for k, v in words.items()}, name_automaton, org_pattern, list_intro,
-                     village_count, after_reform)
+                     village_count, after_reform,
+                     regex.compile(rf"(?: (?:{alternatives('list_intro')}):?|:) (?=\p{{Lu}})"))
 
 
 # ------------------------------------------------------------------------------------------------ text helpers
@@ -397,13 +424,17 @@ class Context:
 
     def sentence(self, offset: int) -> str:
         """The sentence around `offset` (its line when the document has no sentences)."""
+        start, end = self.sentence_bounds(offset)
+        return self.text[start:end]
+
+    def sentence_bounds(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.sentence_starts, offset) - 1
         spans = self.doc.get(SENTENCE)
         if 0 <= index < len(spans) and spans[index].start <= offset < spans[index].end:
-            return spans[index].text
+            return spans[index].start, spans[index].end
         line_start = self.text.rfind("\n", 0, offset) + 1
         line_end = self.text.find("\n", offset)
-        return self.text[line_start:line_end if line_end >= 0 else len(self.text)]
+        return line_start, line_end if line_end >= 0 else len(self.text)
 
 
 class Finder:
@@ -496,8 +527,9 @@ class Finder:
         """
         names = [self.text[s:e] for s, e in words]
         given = self.data.words.get("given", frozenset())
-        if len(names) >= 2 and (names[0] in given or any(names[0].startswith(g) and g.endswith("'")
-                                                          for g in given)):
+        # a village's name may begin like a Central Highlands given name (`thôn A Đeng`): there, 3 words or more
+        if len(names) >= (3 if place_type == "thôn" else 2) and (
+                names[0] in given or any(names[0].startswith(g) and g.endswith("'") for g in given)):
             return True
         if names[0] not in self.data.words["surname"] or len(names) < 2:
             return False
@@ -525,8 +557,12 @@ class Finder:
         if known:
             return words[:known]
         words = words[:self.stop_index(words)]
-        if not words or place_type == "other":
+        if not words:
             return words
+        if place_type == "other":
+            return words[:self.person_after_place(words)]
+        if self.text.startswith(" (cũ)", words[-1][1]):
+            return words  # tỉnh Hà Tây (cũ): a unit of old, which no person's name is followed by
         if self.looks_like_person(words, place_type=place_type):
             return []
         for index in range(1, len(words)):
@@ -534,6 +570,20 @@ class Finder:
             if len(rest) >= 3 and self.looks_like_person(rest, place_type="thôn"):
                 return words[:index]  # bản Na Mèo Lò Văn Pản
         return words
+
+    def person_after_place(self, words: Words) -> int:
+        """Where a person's name starts after a known place's name in a run (len(words) if nowhere):
+        `Phó Giám đốc Vườn quốc gia Ba Bể Nông Thế Luân` -> Ba Bể; a title's name runs into its holder's."""
+        for index in range(len(words) - 2, 0, -1):
+            rest = words[index:]
+            if len(rest) > 3 or not all(is_name_word(self.text[s:e]) for s, e in rest) or \
+                    not self.looks_like_person(rest, place_type="xã"):
+                continue  # `Quế Võ II` is no `Quế` and a person
+            name = _joined(self.text, words[:index])
+            if (index >= 2 and self.gaz.knows(name)) or name_key(name) in self.data.regions or \
+                    name_key(name) in self.data.foreign:
+                return index
+        return len(words)
 
     def extend_numbered(self, words: Words, place_type: str) -> Words:
         """`phường Hà Giang 1`, `thôn Cốc 2`: a number after the run is part of the name when the gazetteer
@@ -566,10 +616,39 @@ class Finder:
     def plural_before(self, start: int) -> bool:
         return _is_plural_word(_word_before(self.text, start)[0], self.data)
 
+    def prefix_chain(self, end: int, trigger: Trigger) -> tuple[tuple[str, ...], int]:
+        """`các xã, thị trấn gồm: ...`, `các xã, phường và thị trấn A, B`: the types of the administrative prefixes
+        chained after a plural one, and where the last ends (the list that follows may hold units of each)."""
+        types = (trigger.type,)
+        if trigger.type not in TYPE_LEVELS:
+            return types, end
+        for _ in range(3):
+            link = _PREFIX_CHAIN.match(self.text, end)
+            following = self.trigger_starts.get(link.end()) if link else None
+            if following is None or following[1].role != "prefix" or following[1].type not in TYPE_LEVELS:
+                break
+            types += (following[1].type,)
+            end = following[0]
+        return types, end
+
+    def chain_type(self, name: str, types: tuple[str, ...]) -> str:
+        """Which of the chained prefixes a list item is: the type of a unit of that name the gazetteer knows, in
+        the article's provinces and of its era first; else the first prefix's."""
+        if len(types) == 1:
+            return types[0]
+        units = [u for u in self.gaz.lookup(name, levels=("province", "district", "commune")) if u.type in types]
+        scope = self.scope_provinces()
+        local = [u for u in units if self.gaz.province_of(u).key in scope]
+        pool = local or units
+        return min(pool, key=lambda u: u.era != self.ctx.era).type if pool else types[0]
+
     def read_prefixed(self, start: int, end: int, trigger: Trigger) -> int:
         """A prefix and the name(s) after it; returns where reading stopped."""
         text = self.text
         plural = self.plural_before(start)
+        types = (trigger.type,)
+        if plural:
+            types, end = self.prefix_chain(end, trigger)
         position = end
         if text.startswith(":", position):
             plural = True
@@ -586,9 +665,9 @@ class Finder:
         if not words and plural:
             words = self.list_after_modifier(position, trigger)
         if not words:
-            number = _NUMBER_NAME.match(text, position) if trigger.type in ("quận", "phường") and not plural else None
-            if number:  # quận 1, phường 3 (Hồ Chí Minh City before 2025)
-                self.add(Candidate(number.start(), number.end(), number.group(), trigger.type, "prefix",
+            number = self.numbered_name(position, trigger) if not plural else None
+            if number:  # quận 1, phường 3 (Hồ Chí Minh City before 2025); thôn 3, tổ dân phố số 5
+                self.add(Candidate(number.start(1), number.end(1), number.group(1), trigger.type, "prefix",
                                    text[start:end], start))
                 return number.end()
             return end
@@ -598,9 +677,9 @@ class Finder:
         name_words = self.cut_name(words, trigger.type)
         if not name_words or _joined(text, name_words) in self.data.countries:
             return words[-1][1]  # a person, a title, or a country (`tỉnh bạn Lào`: the table pass reads it)
-        self.make_prefixed(start, end, trigger, name_words, item=False)
+        self.make_prefixed(start, end, trigger, name_words, item=False, types=types)
         last = name_words[-1][1]
-        while (item_start := self.list_continues(last, dash=False)) is not None:
+        while (item_start := self.list_continues(last, dash=False, levels=TYPE_LEVELS.get(trigger.type))) is not None:
             words = self.extend_dashed(read_run(text, item_start), trigger.type)
             name_words = self.cut_name(words, trigger.type)
             if not name_words or (len(name_words) < len(words) and not plural):
@@ -610,9 +689,20 @@ class Finder:
                 break  # tỉnh Tây Ninh, Việt Nam
             if not plural and self.known_prefix(name_words, trigger.type) < len(name_words):
                 break  # after a singular prefix only names the gazetteer knows at that level continue it
-            self.make_prefixed(start, end, trigger, name_words, item=True)
+            self.make_prefixed(start, end, trigger, name_words, item=True, types=types)
             last = name_words[-1][1]
         return last
+
+    def numbered_name(self, position: int, trigger: Trigger) -> regex.Match[str] | None:
+        """A unit named by a number: `quận 1`, `phường 3`, and at the village level `thôn 3`, `khu phố 2`,
+        `tổ dân phố số 5` (the number is the name, as `1` is Quận 1's), unless the number counts something
+        (`tổ 3 người`, `thôn 4 hộ`)."""
+        if trigger.type not in ("quận", "phường", "thôn"):
+            return None
+        number = (_VILLAGE_NUMBER if trigger.type == "thôn" else _NUMBER_NAME).match(self.text, position)
+        if number is None or self.data.village_count.match(self.text, number.end()):
+            return None
+        return number
 
     def skip_qualifiers(self, position: int, qualifiers: tuple[str, ...]) -> int:
         """Past the qualifiers (`vùng cao`, `quốc tế`) at `position`, when a capitalised word follows them."""
@@ -641,7 +731,7 @@ class Finder:
         run = read_run(self.text, modifier.end())
         return run if run and self.known_prefix(run, trigger.type) else []
 
-    def list_continues(self, end: int, *, dash: bool) -> int | None:
+    def list_continues(self, end: int, *, dash: bool, levels: tuple[str, ...] | None = None) -> int | None:
         """Where the next item of a list starts after `end`, or None.
 
         Separators: `, `, ` và `, `, và `, `; ` (and ` - ` between kinds: `Mộc Bài - Bavet`); a short
@@ -655,18 +745,30 @@ class Finder:
             if close < 0:
                 return None
             position = close + 1
-        separator = _LIST_SEPARATOR.match(text, position) or (_DASH.match(text, position) if dash else None)
+        separator = _LIST_SEPARATOR.match(text, position)
+        dashed = False
+        if separator is None and dash:
+            separator = _DASH.match(text, position)
+            dashed = separator is not None
         if not separator:
             return None
         position = separator.end()
-        if position >= len(text) or not text[position].isupper() or position in self.trigger_starts:
+        if position >= len(text) or not text[position].isupper():
             return None
-        return position
+        following = self.trigger_at(position)
+        if following is None or (dashed and following.type == "thôn"):
+            return position  # a pair's far end may begin with a village word (`Chiềng Khương - Bản Đán`)
+        if levels and following.role in ("kind", "prefix") and " " not in following.surface:
+            run = read_run(text, position)
+            if len(run) >= 2 and self.gaz.lookup(_joined(text, run), levels=levels):
+                return position  # các xã Pà Cò, Hang Kia; các xã Bản Hon, Bản Giang: a unit's own name
+        return None  # a new trigger: `các xã A, B và thị trấn C`
 
-    def make_prefixed(self, start: int, end: int, trigger: Trigger, words: Words, *, item: bool) -> Candidate:
+    def make_prefixed(self, start: int, end: int, trigger: Trigger, words: Words, *, item: bool,
+                      types: tuple[str, ...] = ()) -> Candidate:
         name = _joined(self.text, words)
         alias = self.data.aliases.get(name_key(name))
-        place_type, place = self.type_for(name, trigger.type, words[0][0])
+        place_type, place = self.type_for(name, self.chain_type(name, types) if types else trigger.type, words[0][0])
         return self.add(Candidate(words[0][0], words[-1][1], alias.name or name if alias else name, place_type,
                                   "list" if item else "prefix", self.text[start:end], None if item else start,
                                   foreign=place, alias=alias))
@@ -680,11 +782,33 @@ class Finder:
         if place is None and written_type != "other" and not (levels and self.gaz.lookup_loose(name, levels=levels)):
             place = self.data.foreign_folded.get(fold_name(name))
         if place is None:
-            return written_type, None
+            return ("foreign" if self.abroad(name, written_type, position) else written_type), None
         vietnamese = bool(levels and self.gaz.lookup(name, levels=levels))
         if (vietnamese or place.conflict) and not self.foreign_context(place, position):
             return written_type, None
         return "foreign", place
+
+    def abroad(self, name: str, written_type: str, position: int) -> bool:
+        """A province or a district the gazetteer does not know (in any spelling of its marks) is abroad when its
+        name is not Vietnamese (`tỉnh Gyeonggi`), when it is the neighbour's (`huyện bạn Mường Pẹc`), or when
+        its sentence names a foreign country or place (`huyện Mường Pẹc, tỉnh Xiêng Khoảng`): the gazetteer
+        knows every Vietnamese unit of those levels."""
+        if written_type not in ABROAD_TYPES or name_key(name) in self.data.aliases:
+            return False
+        levels = TYPE_LEVELS[written_type]
+        if self.gaz.lookup(name, levels=levels) or self.gaz.lookup_loose(name, levels=levels):
+            return False
+        if not all(is_vietnamese_syllable(word) or word.isdigit() for word in name.replace("-", " ").split()):
+            return True
+        if _word_before(self.text, position)[0] in self.data.words.get("neighbour", ()):
+            return True
+        start, end = self.ctx.sentence_bounds(position)
+        for found_start, _, surface in text_names(self.text).table:
+            if start <= found_start < end and (name_key(surface) in self.data.foreign or (
+                    surface in self.data.countries and self.data.countries[surface][0] != "Việt Nam"
+                    and not self.data.countries[surface][1])):
+                return True
+        return False
 
     def foreign_context(self, place: Foreign, position: int) -> bool:
         """Whether the sentence names the foreign place's country or parent."""
@@ -709,7 +833,7 @@ class Finder:
         position = end
         for _ in range(4):  # qualifiers and further kinds between the kind and the name
             if not text.startswith(" ", position):
-                return end
+                break
             qualifier = next((q for q in _starting_with(self.data.qualifiers, text[position + 1:position + 2])
                               if text.startswith(q, position + 1) and not _continues_word(text, position + 1 + len(q))),
                              None)
@@ -720,13 +844,21 @@ class Finder:
                 position = numbered.end()
                 continue
             chained = self.trigger_starts.get(position + 1)
-            if chained and chained[1].role == "kind" and text[position + 1].islower():  # not `sông Rạch Cát`
+            if chained and chained[1].role == "region":
+                return end  # vùng Đồng bằng sông Cửu Long: the region, read as such
+            # a further kind: lower case (`khu di tích lịch sử`), or a capitalised kind of two words or more,
+            # which no name begins with (`Khu di tích Địa đạo Vịnh Mốc`; but `sông Rạch Cát`)
+            if chained and chained[1].role == "kind" and (text[position + 1].islower() or " " in chained[1].surface):
                 position = chained[0]
+                trigger = chained[1] if chained[1].across or chained[1].caps else trigger
                 continue
             break
+        intro = self.data.kind_list_intro.match(text, position) if plural else None
+        if intro:  # hai cửa khẩu quốc tế là Hữu Nghị và Đồng Đăng; các sông: Mã, Chu
+            position = intro.end() - 1
         if not text.startswith(" ", position):
             return end
-        words = read_run(text, position + 1, allow_caps=True)
+        words = read_run(text, position + 1, allow_caps=trigger.caps)
         if words and text[start].isupper() and position == end and \
                 self.gaz.lookup(text[start:words[-1][1]], levels=("province", "district", "commune")):
             return start + 1  # `Sông Mã`, `Núi Thành`: the capitalised kind begins a unit's own name
@@ -736,28 +868,47 @@ class Finder:
         before, _ = _word_before(text, start)
         pairs = self.data.words.get("pair", frozenset())
         pair = before.lower() in pairs or any(text[start:end].lower().startswith(w + " ") for w in pairs)
-        name_words = self.join_dashed(name_words, pair)
-        self.make_kind(start, end, trigger, name_words, item=False)
+        name_words = self.join_dashed(name_words, pair or trigger.across, trigger)
+        near = self.make_kind(start, end, trigger, name_words, item=False)
         last = name_words[-1][1]
         while (item_start := self.list_continues(last, dash=True)) is not None:
             gap = text[last:item_start]
-            if not plural and "-" not in gap and "–" not in gap:
-                break  # after one kind, a comma starts something else
-            name_words = self.cut_name(read_run(text, item_start, allow_caps=True), "other")
+            dashed = "-" in gap or "–" in gap
+            name_words = self.cut_name(read_run(text, item_start, allow_caps=trigger.caps), "other")
             if not name_words or _joined(text, name_words) in self.data.countries:
                 break
-            self.make_kind(start, end, trigger, name_words, item=True)
+            if not dashed and not plural and not self.kind_list_item(name_words, pair=pair, across=trigger.across):
+                break  # after one kind, a comma starts something else
+            far = dashed and trigger.across and (near is None or near.foreign is None)
+            candidate = self.make_kind(start, end, trigger, name_words, item=True, across=far)
+            near = candidate if not dashed else near
             last = name_words[-1][1]
         return last
 
-    def join_dashed(self, words: Words, pair: bool) -> Words:
+    def kind_list_item(self, words: Words, *, pair: bool, across: bool) -> bool:
+        """Whether a name after `, ` or ` và ` continues the list of one kind (`cửa biển Sông Đốc, Gành Hào`;
+        `cặp cửa khẩu Lóng Sập - Pa Háng và Chiềng Khương - Bản Đán`): after a pair, only another pair;
+        else a name of two words or more that is neither a province's or a district's (the place's parent:
+        `sông Hồng, Hà Nội`), nor a firm's or a person's."""
+        text = self.text
+        another_pair = _SPACED_DASH.match(text, words[-1][1]) is not None
+        if pair or (across and another_pair):
+            return another_pair
+        name = _joined(text, words)
+        if len(words) < 2 or name_key(name) in self.data.aliases or name_key(name) in self.data.regions:
+            return False
+        if self.gaz.lookup(name, levels=("province", "district")) or self.data.org_pattern.match(name):
+            return False
+        return not self.looks_like_person(words, place_type="xã")
+
+    def join_dashed(self, words: Words, pair: bool, trigger: Trigger | None = None) -> Words:
         """`Khu bảo tồn thiên nhiên Bình Châu - Phước Bửu` is one place; `cặp cửa khẩu Mộc Bài - Bavet`,
         `tuyến cảng Sa Kỳ - Lý Sơn`, `hệ thống thủy lợi Nha Trinh - Lâm Cấm` (a pair, a route, a system of
         parts) and a foreign far end (`cửa khẩu Lao Bảo - Đen Sa Vẳn`) are two."""
         dash = _SPACED_DASH.match(self.text, words[-1][1])
         if pair or not dash:
             return words
-        more = self.cut_name(read_run(self.text, dash.end(), allow_caps=True), "other")
+        more = self.cut_name(read_run(self.text, dash.end(), allow_caps=bool(trigger and trigger.caps)), "other")
         if not more:
             return words
         far = _joined(self.text, more)
@@ -765,13 +916,17 @@ class Finder:
             return words
         return [(words[0][0], more[-1][1])]
 
-    def make_kind(self, start: int, end: int, trigger: Trigger, words: Words, *, item: bool) -> Candidate | None:
-        """A named place of a kind is other; a foreign name stays foreign; a province's name after a facility
-        (or inside a firm's name) is the province; the far end of a pair may be a district (`Sa Kỳ - Lý Sơn`)."""
+    def make_kind(self, start: int, end: int, trigger: Trigger, words: Words, *, item: bool,
+                  across: bool = False) -> Candidate | None:
+        """A named place of a kind is other; a foreign name stays foreign, and so does the far end of a border
+        crossing (`across`); a province's name after a facility (or inside a firm's name) is the province; the
+        far end of a pair may be a district (`Sa Kỳ - Lý Sơn`)."""
         name = _joined(self.text, words)
         place_type, place = self.type_for(name, "other", words[0][0])
         unit = None
-        if place is None:
+        if across and place is None:
+            place_type = "foreign"
+        elif place is None:
             in_firm = self.in_firm_name(start)
             provinces = self.gaz.lookup(name, levels=("province",)) if trigger.province or in_firm else []
             districts = [u for u in self.gaz.lookup(name, levels=("district",)) if self.in_scope(u)] if item else []
@@ -813,7 +968,7 @@ class Finder:
         if not second:
             return end
         ends = [first, second]
-        typed = [self.bare_type(_joined(self.text, words)) for words in ends]
+        typed = [self.bare_type(_joined(self.text, words), words[0][0]) for words in ends]
         if not all(t is not None or len(words) >= 2 for t, words in zip(typed, ends, strict=True)):
             return end
         for words, found in zip(ends, typed, strict=True):
@@ -822,10 +977,13 @@ class Finder:
                                unit=unit, foreign=place))
         return second[-1][1]
 
-    def bare_type(self, name: str) -> tuple[str, Unit | None, Foreign | None] | None:
-        """The type of a name written without a prefix, when the tables or the gazetteer know it here."""
+    def bare_type(self, name: str, position: int) -> tuple[str, Unit | None, Foreign | None] | None:
+        """The type of a name written without a prefix, when the tables or the gazetteer know it here; a foreign
+        name that is also a unit of the article's provinces is the unit unless the sentence says where abroad
+        (`đoạn Quảng Phú - Quảng Đông` in Quảng Bình)."""
         place = self.data.foreign.get(name_key(name))
-        if place is not None:
+        if place is not None and not ((place.conflict or self.is_local_unit(name))
+                                      and not self.foreign_context(place, position)):
             return "foreign", None, place
         if name in self.data.countries:
             return "country", None, None
@@ -876,15 +1034,34 @@ class Finder:
         if self.covered.overlaps(start, end):
             return False
         honorifics = self.data.words["honorific"]
-        if _words_before(text, start, 1) in honorifics or _words_before(text, start, 2) in honorifics:
+        before = _words_before(text, start, 1)
+        if before in honorifics or _words_before(text, start, 2) in honorifics:
             return False
+        if before in self.data.words.get("term_before", ()):
+            return False  # tiếng Lào: a language
+        if text[start - 2:start] == ": " and _CREDIT.search(text, max(0, start - 20), start):
+            return False  # (Ảnh: Thái Bình): a photographer
         return self.whole_run(start, end)
 
     def in_firm_name(self, start: int) -> bool:
-        """Whether a firm's or an institution's name opens earlier in the clause (`Công ty TNHH Lương thực ...`)."""
+        """Whether a firm's or an institution's name opens earlier in the clause (`Công ty TNHH Lương thực ...`)
+        and runs on to `start`: a verb or a preposition between them ends the firm's name (`Công ty X hiện đang
+        vận hành nhà máy tại Khu công nghiệp Hựu Thạnh`)."""
         clause_start = max(self.text.rfind(c, 0, start) for c in ",;.:()\n") + 1
-        return any(not is_name_word(_word_before(self.text, match.start())[0])  # not `Khu công nghiệp Cây Trường`
-                   for match in self.data.org_pattern.finditer(self.text, clause_start, start))
+        ends = self.data.words.get("firm_end", frozenset())
+        for match in self.data.org_pattern.finditer(self.text, clause_start, start):
+            if is_name_word(_word_before(self.text, match.start())[0]):
+                continue  # not `Khu công nghiệp Cây Trường`
+            if not any(word in ends for word in self.text[match.end():start].split()):
+                return True
+        return False
+
+    def on_road(self, start: int, end: int) -> bool:
+        """Whether a name is a road's: right after `đường`, `phố`, `đại lộ` and not one end of a route
+        (`đường Hà Nội - Hải Phòng` joins two places). SCHEMA: a road named after a place is `other`."""
+        roads = self.data.words.get("road", frozenset())
+        return (_words_before(self.text, start, 1) in roads or _words_before(self.text, start, 2) in roads) \
+            and not _DASH.match(self.text, end)
 
     def on_street(self, start: int) -> bool:
         streets = self.data.words.get("street", frozenset())
@@ -906,7 +1083,9 @@ class Finder:
                 self.add(Candidate(start, end, alias.name or surface, alias.type, "alias", alias=alias, unit=unit))
             elif surface in self.data.countries:
                 country, needs_cue = self.data.countries[surface]
-                sure = not needs_cue or self.after_cue(start, "country_cue")
+                # a short name alone in parentheses says where the place before it is: `bang Queensland (Úc)`
+                bracketed = self.text[start - 1:start] == "(" and self.text[end:end + 1] == ")"
+                sure = not needs_cue or bracketed or self.after_cue(start, "country_cue")
                 countries.append(Candidate(start, end, surface, "country", "country" if sure else "country?",
                                            country=country))
                 self.covered.append((start, end))
@@ -919,10 +1098,10 @@ class Finder:
         self.candidates.extend(self.settle_countries(countries))
 
     def is_local_unit(self, name: str) -> bool:
-        """A Vietnamese unit of this name that a bare mention could mean here (in the article's provinces)."""
+        """A Vietnamese unit of this name that a bare mention could mean here (in the article's provinces, of
+        either era: an article after the reform still names the old communes)."""
         scope = self.scope_provinces()
-        return any(self.gaz.province_of(u).key in scope for u in self.gaz.lookup(name)
-                   if u.level != "commune" or u.era == self.ctx.era)
+        return any(self.gaz.province_of(u).key in scope for u in self.gaz.lookup(name))
 
     def after_cue(self, start: int, role: str) -> bool:
         cues = self.data.words.get(role, frozenset())
@@ -946,27 +1125,60 @@ class Finder:
         return settled
 
     def read_gazetteer_names(self) -> None:
-        """Province names anywhere; district names (commune names after the reform) in the article's provinces.
-        A three-word name that starts like a person's (`Hồ Chí Minh`) needs a location word before it."""
-        scope = self.scope_provinces()
+        """Province names anywhere; district names (commune names after the reform) in the article's provinces,
+        those found so far and the provinces named bare (`Kim Liên, Nam Đàn, Nghệ An`): two passes, the second
+        over what the first left. A three-word name that starts like a person's (`Hồ Chí Minh`) needs a
+        location word before it."""
         found = sorted(text_names(self.text).gazetteer, key=lambda m: (m[0], -m[1]))
-        reach = -1
-        for start, end, name in found:
-            if start < reach or not self.bare_ok(start, end):
+        for provinces_only in (True, False):
+            scope = self.scope_provinces()
+            reach = -1
+            rest: list[tuple[int, int, str]] = []
+            for start, end, name in found:
+                if start < reach:
+                    rest.append((start, end, name))  # inside a longer name the second pass may not take
+                    continue
+                if not self.bare_ok(start, end):
+                    continue  # not in the second pass either: what is covered stays covered
+                words = name.split()
+                if len(words) >= 3 and words[0] in self.data.words["surname"] and \
+                        not self.after_cue(start, "location_cue"):
+                    continue
+                units = self.gaz.lookup(name)
+                provinces = [u for u in units if u.level == "province"]
+                if provinces_only and not provinces:
+                    rest.append((start, end, name))
+                    reach = end  # the longest name here is no province's: the second pass reads it
+                    continue
+                if self.on_road(start, end):
+                    if name not in self.data.words.get("named_after_person", ()) and any(
+                            u.level == "province" or (u.level == "district" and u.era == "old") for u in units):
+                        self.add(Candidate(start, end, name, "other", "street"))  # đường Điện Biên Phủ, phố Huế
+                        reach = end
+                    continue
+                chosen = next((u for u in provinces if u.era == self.ctx.era), provinces[0] if provinces else None)
+                if chosen is None and not self.in_firm_name(start) and not self.on_street(start):
+                    wanted = "district" if self.ctx.era == "old" else "commune"
+                    chosen = next((u for u in units if u.level == wanted and (u.era == "new" or wanted == "district")
+                                   and self.gaz.province_of(u).key in scope), None)
+                if chosen is not None:
+                    self.add(Candidate(start, end, name, chosen.type, "bare", unit=chosen))
+                    reach = end
+            found = rest
+
+    def read_datelines(self) -> None:
+        """`ĐIỆN BIÊN - Sáng 5/3, ...`: a paragraph that opens with a province's or a district's name in capitals
+        and a dash names where it was written (the press's dateline)."""
+        for paragraph in self.ctx.doc.get(PARAGRAPH):
+            match = _DATELINE.match(self.text, paragraph.start)
+            if match is None or self.covered.overlaps(match.start(1), match.end(1)):
                 continue
-            words = name.split()
-            if len(words) >= 3 and words[0] in self.data.words["surname"] and not self.after_cue(start, "location_cue"):
-                continue
-            units = self.gaz.lookup(name)
-            provinces = [u for u in units if u.level == "province"]
-            chosen = next((u for u in provinces if u.era == self.ctx.era), provinces[0] if provinces else None)
-            if chosen is None and not self.in_firm_name(start) and not self.on_street(start):
-                wanted = "district" if self.ctx.era == "old" else "commune"
-                chosen = next((u for u in units if u.level == wanted and (u.era == "new" or wanted == "district")
-                               and self.gaz.province_of(u).key in scope), None)
-            if chosen is not None:
-                self.add(Candidate(start, end, name, chosen.type, "bare", unit=chosen))
-                reach = end
+            name = match.group(1).title()
+            units = [u for u in self.gaz.lookup(name, levels=("province", "district"))
+                     if u.level == "province" or u.era == "old"]
+            unit = min(units, key=lambda u: (u.level != "province", u.era != self.ctx.era), default=None)
+            if unit is not None:
+                self.add(Candidate(match.start(1), match.end(1), unit.name, unit.type, "bare", unit=unit))
 
     def read_mentions(self) -> None:
         """Further bare mentions of the names found so far (`Hội An` after `thành phố Hội An`)."""
@@ -1138,7 +1350,9 @@ def find_places(doc: Document, *, era: str | None = None) -> list[Candidate]:
     """Every place mention in the document, typed, resolved where the gazetteer allows, grouped into places
     (`Candidate.record`; None for a mention that belongs to no place). `era`: `article_era(doc)`, if known."""
     ctx = Context(doc, place_data(), gazetteer(), era or article_era(doc))
-    ctx.blocked = Intervals((s.start, s.end) for s in doc.get(OFFICIAL))
+    sure_countries = {s for s, (_, cue) in ctx.data.countries.items() if not cue}
+    # a person's name is no place; a name span that is a whole country's name (`Hàn Quốc` before a title) is no person
+    ctx.blocked = Intervals((s.start, s.end) for s in doc.get(OFFICIAL) if s.text not in sure_countries)
     ctx.bylines = [(s.start, s.end) for s in doc.get(BYLINE)]
     ctx.sentence_starts = [s.start for s in doc.get(SENTENCE)]
     finder = Finder(ctx)
@@ -1147,6 +1361,7 @@ def find_places(doc: Document, *, era: str | None = None) -> list[Candidate]:
     Resolver(ctx.gaz, ctx.era).resolve(finder.candidates)
     finder.read_table_names()
     finder.read_gazetteer_names()
+    finder.read_datelines()
     finder.read_mentions()
     candidates = sorted(finder.candidates, key=lambda c: (c.start, -c.end))
     assign_records(candidates)
@@ -1167,7 +1382,8 @@ def assign_records(candidates: list[Candidate]) -> None:
         if candidate.source == "mention":
             continue  # the name it repeats was dropped (inside a person's name)
         candidate.record = records.setdefault((key, candidate.type), len(records))
-        owners.setdefault(key, (candidate.record, candidate))
+        if candidate.source != "street":  # `Huế` elsewhere is the city, not `phố Huế`
+            owners.setdefault(key, (candidate.record, candidate))
 
 
 def add_places(doc: Document) -> Document:

@@ -31,7 +31,8 @@ FINAL_PUNCTUATION = ".!?…;:"
 
 _LINE = regex.compile(r"[^\n]+")
 _SYLLABLE_TOKEN = regex.compile(r"\w+(?:[.,/]\w+)*|[^\w\s]")
-_NAME_WORD = regex.compile(r"^[\p{Lu}][\p{L}\p{M}'’]*$")
+# a name word, or one written with initials in a byline: "Hà", "T.Hà", "N.H", "Đ."
+_NAME_WORD = regex.compile(r"^(?:\p{Lu}\.)*[\p{Lu}][\p{L}\p{M}'’]*$|^(?:\p{Lu}\.)+$")
 # "1." / "a." / "II." as a list mark: at the start of a sentence or right after ":" ";"
 _ENUMERATION = regex.compile(r"(?:^|[:;]\s*)(?:\d{1,2}|[a-zđ]|[IVX]{1,4})\.$")
 

@@ -3,6 +3,7 @@ placed by the test where the issuer is at stake), so it is tested without the of
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
@@ -79,6 +80,85 @@ def test_directives_tasks_and_verbs(text: str, expected: list[tuple[str, str]]) 
     assert [(r["verb"], r["text"]) for r in records(text)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"Chúng tôi đề nghị tỉnh sớm nâng cấp tuyến đường này", ông Lò Văn Pản nói.',
+     [("đề nghị", "tỉnh sớm nâng cấp tuyến đường này")]),
+    ("“Đề nghị các xã khẩn trương rà soát”, Chủ tịch UBND huyện yêu cầu.",
+     [("đề nghị", "các xã khẩn trương rà soát")]),
+    ('Ông đề nghị: "Tỉnh cần sớm nâng cấp tuyến đường này".', [("đề nghị", "Tỉnh cần sớm nâng cấp tuyến đường này")]),
+    ('Ông yêu cầu các xã thực hiện tốt phương châm "4 tại chỗ" trong mùa mưa bão.',
+     [("yêu cầu", 'các xã thực hiện tốt phương châm "4 tại chỗ" trong mùa mưa bão')]),
+])
+def test_directives_end_where_the_quote_that_holds_them_closes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r["verb"], r["text"]) for r in records(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a request to a body goes on over a ";"-task that opens with what that body directs down ...
+    ("Ông đề nghị UBND xã sớm triển khai các nghị quyết; chỉ đạo các thôn tuyên truyền nhân dân.",
+     [("đề nghị", "UBND xã sớm triển khai các nghị quyết"), ("đề nghị", "chỉ đạo các thôn tuyên truyền nhân dân")]),
+    ("Đoàn kiến nghị UBND tỉnh rà soát quy hoạch; chỉ đạo các sở hướng dẫn thủ tục.",
+     [("kiến nghị", "UBND tỉnh rà soát quy hoạch"), ("kiến nghị", "chỉ đạo các sở hướng dẫn thủ tục")]),
+    # ... an order does not: after "yêu cầu", the speaker's own "chỉ đạo" or "giao" starts a new directive
+    ("Ông yêu cầu các xã rà soát quy hoạch; chỉ đạo Phòng Nông nghiệp hướng dẫn nông dân.",
+     [("yêu cầu", "các xã rà soát quy hoạch"), ("chỉ đạo", "Phòng Nông nghiệp hướng dẫn nông dân")]),
+    ("Ông đề nghị UBND huyện rà soát quy hoạch; giao Phòng Tài chính bố trí vốn.",
+     [("đề nghị", "UBND huyện rà soát quy hoạch"), ("giao", "Phòng Tài chính bố trí vốn")]),
+    # a sentence after "Đồng thời," with a verb of its own takes that verb
+    ("Bộ trưởng đề nghị tỉnh rà soát vùng nuôi. Đồng thời, Bộ trưởng giao Tổng cục Thủy sản nghiên cứu, báo cáo Bộ.",
+     [("đề nghị", "tỉnh rà soát vùng nuôi"), ("giao", "Tổng cục Thủy sản nghiên cứu, báo cáo Bộ")]),
+    # "và" before a verb that is said (yêu cầu, đề nghị, lưu ý) starts a new directive
+    ("Đồng chí nhấn mạnh đến vai trò của công tác cán bộ và yêu cầu các cấp ủy phải làm tốt quy hoạch.",
+     [("yêu cầu", "các cấp ủy phải làm tốt quy hoạch")]),
+    ("Ông đề nghị các xã thu hoạch lúa và yêu cầu các hợp tác xã chuẩn bị giống.",
+     [("đề nghị", "các xã thu hoạch lúa"), ("yêu cầu", "các hợp tác xã chuẩn bị giống")]),
+    # a request voiced after a report of what was done is still a request
+    ("Chỉ huy trưởng cho biết, đơn vị đã bàn giao 3 cột mốc và đề nghị tăng cường lực lượng tại xã biên giới.",
+     [("đề nghị", "tăng cường lực lượng tại xã biên giới")]),
+    ("Bà cho biết, công ty sẽ mở nước từ ngày 5/12 và đề nghị các xã chỉ đạo nạo vét kênh mương.",
+     [("đề nghị", "các xã chỉ đạo nạo vét kênh mương")]),
+    # an introducer without a word after its verb is read with the task after the colon
+    ("UBND tỉnh giao: Sở Tài chính chủ trì thẩm định; Sở Xây dựng hướng dẫn các huyện.",
+     [("giao", "Sở Tài chính chủ trì thẩm định"), ("giao", "Sở Xây dựng hướng dẫn các huyện")]),
+    ("Bí thư Huyện ủy lưu ý: Các cấp ủy cần quan tâm phát triển đảng viên.",
+     [("lưu ý", "Các cấp ủy cần quan tâm phát triển đảng viên")]),
+    # a body that asks: "Đoàn công tác" is no "công tác chỉ đạo"
+    ("Đoàn công tác yêu cầu chủ đầu tư khẩn trương hoàn thiện hồ sơ.",
+     [("yêu cầu", "chủ đầu tư khẩn trương hoàn thiện hồ sơ")]),
+])
+def test_directives_requests_orders_and_their_tasks(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r["verb"], r["text"]) for r in records(text)] == expected
+
+
+@pytest.mark.parametrize("separator", [" ", "\n\n"])
+def test_directives_tasks_numbered_in_words_after_a_sentence(separator: str) -> None:
+    text = (f"Hội nghị tổng kết\n\nĐồng chí đề nghị các ngành tập trung thực hiện tốt một số nhiệm vụ trọng tâm."
+            f"{separator}Thứ nhất, các xã đẩy mạnh chuyển đổi cây trồng.{separator}Thứ hai, nâng cao chất lượng "
+            f"giáo dục.")
+    assert [(r["verb"], r["text"]) for r in records(text)] == [
+        ("đề nghị", "các xã đẩy mạnh chuyển đổi cây trồng"), ("đề nghị", "nâng cao chất lượng giáo dục")]
+
+
+def test_directives_task_paragraphs_that_name_who_acts() -> None:
+    text = ("Hội nghị tổng kết\n\nKết luận hội nghị, đồng chí Hà Văn Tùng yêu cầu:\n\n"
+            "UBND các xã tập trung chỉ đạo thu hoạch lúa.\n\nPhòng Nông nghiệp chủ động hướng dẫn nông dân.\n\n"
+            "Công an huyện tăng cường tuần tra.\n\nUBND huyện đã tổ chức 3 đoàn kiểm tra.\n\n"
+            "Phòng Văn hóa cho biết sẽ tổ chức hội thi.")
+    assert [(r["verb"], r["text"]) for r in records(text)] == [
+        ("yêu cầu", "UBND các xã tập trung chỉ đạo thu hoạch lúa"),
+        ("yêu cầu", "Phòng Nông nghiệp chủ động hướng dẫn nông dân"), ("yêu cầu", "Công an huyện tăng cường tuần tra")]
+
+
+def test_directives_task_paragraphs_after_a_colon() -> None:
+    text = ("Hội nghị tổng kết\n\nKết luận, ông Lò Văn Pản yêu cầu các ngành thực hiện tốt các nhiệm vụ sau:\n\n"
+            "Tiếp tục đẩy mạnh công tác tuyên truyền.\n\nTăng cường kiểm tra, giám sát.\n\n"
+            "Rà soát các tiêu chí đã đạt.\n\nTheo báo cáo, năm 2024 huyện có 12 xã đạt chuẩn.\n\n"
+            "Hoàn thành 5 công trình.")
+    assert [(r["verb"], r["text"]) for r in records(text)] == [
+        ("yêu cầu", "Tiếp tục đẩy mạnh công tác tuyên truyền"), ("yêu cầu", "Tăng cường kiểm tra, giám sát"),
+        ("yêu cầu", "Rà soát các tiêu chí đã đạt")]
+
+
 @pytest.mark.parametrize("text", [
     "UBND huyện đã chỉ đạo các xã tổ chức thu hoạch lúa.",
     "Sở đã tập trung chỉ đạo triển khai các chính sách hỗ trợ.",
@@ -88,6 +168,20 @@ def test_directives_tasks_and_verbs(text: str, expected: list[tuple[str, str]]) 
     "Tuyến đường giao thông đã được bàn giao cho địa phương.",
     "Đồng chí nhấn mạnh tầm quan trọng của chuyển đổi số.",
     "Hạ tầng chưa đáp ứng yêu cầu.",
+    # a past or future first verb carries over "và" to an act of the same subject
+    "Phòng đã tham mưu UBND huyện di dời 12 hộ và đề xuất tỉnh đầu tư kè chống sạt lở.",
+    "UBND huyện đã họp và chỉ đạo các xã khắc phục hậu quả mưa lũ.",
+    "Thời gian tới, UBND huyện sẽ chỉ đạo các phòng chuyên môn rà soát, giải quyết dứt điểm.",
+    "Lãnh đạo huyện cho biết sẽ đề nghị tỉnh xem xét hỗ trợ.",
+    "Hội nghị đã thống nhất đề nghị UBND tỉnh công nhận xã đạt chuẩn nông thôn mới.",
+    # what a body assigned, named by its giver
+    "Năm 2024, huyện hoàn thành 105% kế hoạch vốn tỉnh giao cho huyện.",
+    "Các nhiệm vụ do UBND tỉnh giao cho huyện cơ bản hoàn thành.",
+    # nouns: the steering committee in lower case, a count of proposals, shortcomings pointed out
+    "Ban chỉ đạo huyện họp định kỳ để đánh giá tình hình.",
+    "Tại kỳ họp, cử tri có 15 kiến nghị liên quan đến đất đai.",
+    "Đồng chí cũng lưu ý một số hạn chế cần khắc phục như cải cách hành chính còn chậm.",
+    "Chỉ đạo tại hội nghị, đồng chí Lê Văn Bảo phát biểu ý kiến.",
 ])
 def test_directives_reports_and_nouns_are_not_directives(text: str) -> None:
     assert records(text) == []
@@ -185,6 +279,11 @@ def test_directives_addressees_and_action(text: str, addressees: list[str], acti
     ("giải ngân xong trong quý III/2024", "trong quý III/2024", "2024-09-30"),
     ("hoàn thành chỉ tiêu trong năm 2025", "trong năm 2025", "2025-12-31"),
     ("di dời các hộ trước mùa mưa bão", "trước mùa mưa bão", None),
+    ("báo cáo kết quả trước ngày 10 hằng tháng", "trước ngày 10 hằng tháng", None),
+    ("hoàn thành trong thời hạn 15 ngày", "trong thời hạn 15 ngày", None),
+    ("phấn đấu đến năm 2025 đạt chuẩn", "đến năm 2025", "2025-12-31"),
+    ("hoàn thành trước năm 2026", "trước năm 2026", "2025-12-31"),
+    ("hoàn thành trong 6 tháng cuối năm 2024", "6 tháng cuối năm 2024", "2024-12-31"),
 ])
 def test_directives_deadline(task: str, deadline: str, date: str | None) -> None:
     found = records(f"Ông yêu cầu các xã {task}.")[0]["deadline"]
@@ -209,6 +308,25 @@ def test_directives_deadline_without_a_year_takes_the_event_year() -> None:
 ])
 def test_directives_deadline_date(kind: str, parts: dict[str, str], year: int | None, iso: str | None) -> None:
     assert deadline_date(kind, parts, year) == iso
+
+
+@pytest.mark.parametrize(("kind", "parts", "anchor", "iso"), [
+    # a deadline without a year falls after the meeting that sets it
+    ("date", {"day": "31", "month": "1"}, datetime.date(2024, 12, 20), "2025-01-31"),
+    ("date", {"day": "30", "month": "6"}, datetime.date(2024, 3, 5), "2024-06-30"),
+    ("month", {"month": "2"}, datetime.date(2024, 11, 28), "2025-02-28"),
+    ("date", {"day": "31", "month": "1", "year": "2024"}, datetime.date(2024, 12, 20), "2024-01-31"),
+    # ... or in the meeting's own month, week, year
+    ("this_month", {}, datetime.date(2024, 2, 5), "2024-02-29"),
+    ("this_week", {}, datetime.date(2024, 3, 5), "2024-03-10"),
+    ("year_end", {}, datetime.date(2024, 3, 5), "2024-12-31"),
+    # recurring or counted from an act: no single date
+    ("monthly", {"day": "10"}, datetime.date(2024, 3, 5), None),
+    ("duration", {"amount": "15 ngày"}, datetime.date(2024, 3, 5), None),
+])
+def test_directives_deadline_date_after_the_event(kind: str, parts: dict[str, str], anchor: datetime.date,
+                                                  iso: str | None) -> None:
+    assert deadline_date(kind, parts, None, anchor=anchor) == iso
 
 
 def test_directives_spans_index_the_text_and_carry_offsets() -> None:

@@ -95,6 +95,86 @@ def test_event_range_of_days() -> None:
     assert (record["date"], record["date_to"], record["type"]) == ("2023-12-06", "2023-12-08", "kỳ họp")
 
 
+@pytest.mark.parametrize(("lead", "date", "date_to"), [
+    # over two months, or a new year
+    ("Từ ngày 28/11 đến ngày 2/12/2024, huyện tổ chức hội thi.", "2024-11-28", "2024-12-02"),
+    ("Từ 28/11 - 2/12/2024, huyện tổ chức hội thi.", "2024-11-28", "2024-12-02"),
+    ("Từ ngày 30/12/2024 đến ngày 2/1/2025, huyện tổ chức hội chợ.", "2024-12-30", "2025-01-02"),
+    ("Từ ngày 30/12 đến ngày 2/1/2025, huyện tổ chức hội chợ.", "2024-12-30", "2025-01-02"),
+    # listed days, and days written in words
+    ("Trong các ngày 14, 15/3/2024, HĐND tỉnh tổ chức kỳ họp chuyên đề.", "2024-03-14", "2024-03-15"),
+    ("Từ ngày 10 đến ngày 12 tháng 12 năm 2024, HĐND tỉnh tổ chức kỳ họp.", "2024-12-10", "2024-12-12"),
+    # two dates in brackets that no event spans: a remark, then the event
+    ("Nhân kỷ niệm 77 năm Ngày Thương binh - Liệt sĩ (27/7/1947 - 27/7/2024), sáng 25/7, lãnh đạo huyện thăm "
+     "các gia đình chính sách.", "2024-07-25", None),
+])
+def test_event_span_of_days(lead: str, date: str, date_to: str | None) -> None:
+    record = event_of(TITLE + lead)
+    assert (record["date"], record["date_to"]) == (date, date_to)
+
+
+@pytest.mark.parametrize(("text", "kwargs", "date", "source"), [
+    # a date in brackets that closes the title is the article's: "Chiều nay" is that day
+    ("Huyện họp khẩn về dịch tả lợn châu Phi (14/6/2023)\n\nChiều nay, Ban Chỉ đạo huyện họp khẩn.", {},
+     "2023-06-14", "dateline"),
+    # a lead dated only by "nay": the day the title names
+    ("Huyện họp khẩn về dịch tả lợn ngày 14/6/2023\n\nChiều nay, Ban Chỉ đạo huyện họp khẩn.", {},
+     "2023-06-14", "text"),
+    # "từ sáng sớm": when the event begins, not a status since a day
+    ("Ngày hội bầu cử\n\nTừ sáng sớm 23/5/2021, cử tri đã đến các điểm bỏ phiếu.", {}, "2021-05-23", "text"),
+    # the page's address, given with the input or written in the text
+    (TITLE + "Chiều 14/3, UBND tỉnh tổ chức hội nghị.",
+     {"hints": {"url": "https://baotinh.vn/chinh-tri/2024/03/15/hoi-nghi.html"}}, "2024-03-14", "path"),
+    (TITLE + "Chiều 14/3, UBND tỉnh tổ chức hội nghị.",
+     {"hints": {"url": "https://baotinh.vn/hoi-nghi-20240315101530123.htm"}}, "2024-03-14", "path"),
+    (TITLE + "Chiều nay, UBND tỉnh tổ chức hội nghị.\n\nNguồn: https://baotinh.vn/2024/03/15/hoi-nghi.html",
+     {}, "2024-03-15", "path"),
+    # datelines as portals print them
+    ("Tin\nNgày đăng: 15-03-2024\nChiều 14/3, UBND huyện tổ chức hội nghị.", {}, "2024-03-14", "dateline"),
+    ("Tin\n2024-03-15T08:30:00+07:00\nChiều 14/3, UBND huyện tổ chức hội nghị.", {}, "2024-03-14", "dateline"),
+    # a plan's date: the event follows it within months
+    (TITLE + "Thực hiện Kế hoạch số 45/KH-UBND ngày 2/3/2024, ngày 15/3, đoàn kiểm tra làm việc tại xã.", {},
+     "2024-03-15", "text"),
+    (TITLE + "Thực hiện Quyết định 1719/QĐ-TTg ngày 14/10/2021, ngày 5/4, đoàn kiểm tra làm việc tại xã.", {},
+     None, None),
+    # a year reviewed early in the next is reviewed in the next
+    (TITLE + "Ngày 15/1, UBND huyện tổ chức hội nghị tổng kết công tác năm 2023.", {}, "2024-01-15", "text"),
+    (TITLE + "Ngày 28/12, UBND huyện tổ chức hội nghị tổng kết công tác năm 2023.", {}, "2023-12-28", "text"),
+    (TITLE + "Ngày 15/2, UBND huyện tổ chức hội nghị đánh giá kết quả tháng 1 năm 2024.", {}, "2024-02-15",
+     "text"),
+    # an event announced at the turn of a year
+    (TITLE + "Ngày 2/1, HĐND tỉnh sẽ tổ chức kỳ họp chuyên đề.", {"hints": {"date": "2024-12-28"}}, "2025-01-02",
+     "publication"),
+])
+def test_event_year_and_day_from_the_page(text: str, kwargs: dict[str, Any], date: str | None,
+                                          source: str | None) -> None:
+    record = event_of(text, **kwargs)
+    assert (record["date"], record["year_source"]) == (date, source)
+
+
+@pytest.mark.parametrize("dateline", [
+    "Thành phố Hồ Chí Minh, ngày 15/3/2024", "Lạng Sơn, 15/3/2024 - 08:30", "TP.HCM, 15/03/2024 08:30 (GMT+7)"])
+def test_event_dateline_after_a_place(dateline: str) -> None:
+    record = event_of(f"Tin\n{dateline}\nSáng 14/3, UBND thành phố tổ chức hội nghị.")
+    assert (record["date"], record["year_source"]) == ("2024-03-14", "dateline")
+
+
+def test_event_date_with_a_time_of_day_in_the_opening_paragraphs() -> None:
+    text = ("Hội nghị tổng kết công tác năm\n\nNăm 2023, huyện đạt nhiều kết quả quan trọng.\n\n"
+            "Tại hội nghị tổng kết diễn ra sáng 15/1/2024, các đại biểu thảo luận sôi nổi.")
+    assert (event_of(text)["date"], event_of(text)["time_of_day"]) == ("2024-01-15", "sáng")
+
+
+@pytest.mark.parametrize(("lead", "date"), [
+    ("Sau trận mưa lớn đêm 9/6/2025, sáng 10/6, đoàn công tác kiểm tra các điểm sạt lở.", "2025-06-10"),
+    # the sentence's own opening date comes first, with or without "vào"
+    ("Sáng 15/3/2024, UBND huyện tổ chức hội nghị, kéo dài đến ngày 16/3, tại hội trường.", "2024-03-15"),
+    ("Vào sáng 15/3/2024, tại hội trường, ngày 16/3 huyện tổ chức hội nghị.", "2024-03-15"),
+])
+def test_event_date_that_opens_a_clause_dates_the_act(lead: str, date: str) -> None:
+    assert event_of(TITLE + lead)["date"] == date
+
+
 @pytest.mark.parametrize("text", [
     "Toàn huyện có 10/12 xã đạt chuẩn nông thôn mới.",
     "Tỷ lệ 24/24 giờ trực được duy trì.",
@@ -177,6 +257,9 @@ def test_event_clock_time() -> None:
     ("a/quan-son-2022-06-20.txt", (2022, 6, 20)),
     ("a/2023/bai-viet.txt", (2023, None, None)),
     ("a/bai-viet-12.txt", None),
+    ("https://baotinh.vn/tin-tuc/2024/03/15/hoi-nghi.html", (2024, 3, 15)),
+    ("https://baotinh.vn/hoi-nghi-20240315101530123.htm", (2024, 3, 15)),
+    ("https://baotinh.vn/hoi-nghi-post784512.html", None),
 ])
 def test_event_path_date(where: str, expected: tuple[int, int | None, int | None] | None) -> None:
     assert path_date(Document(text="x", doc_id="x", source=Source(path=where))) == expected

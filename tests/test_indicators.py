@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import indicators
-from pipeline.document import INDICATOR, SENTENCE, Document
+from pipeline.document import INDICATOR, SENTENCE, TOKEN, Document
 from pipeline.indicators import add_indicators, find_indicators, indicator_records, load_indicator_data
 from pipeline.tables import load_table
 
@@ -31,6 +31,81 @@ def records(text: str) -> list[dict]:
 
 def brief(text: str) -> list[tuple]:
     return [(r["text"], r["value"], r["unit"], r.get("of")) for r in records(text)]
+
+
+def tokenized_records(words: list[str]) -> list[dict]:
+    """The stage alone over one sentence of hand-made word tokens (a word may hold spaces: `nhà xưởng`)."""
+    doc = Document(text=" ".join(words))
+    tokens, offset = [], 0
+    for word in words:
+        tokens.append(doc.span(offset, offset + len(word), TOKEN))
+        offset += len(word) + 1
+    doc.set(TOKEN, tokens)
+    doc.set(SENTENCE, [doc.span(0, len(doc.text), SENTENCE)])
+    return indicator_records(add_indicators(doc))
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["xây", "2", "nhà xưởng", "mới"], ("2 nhà xưởng", "nhà xưởng")),  # the word goes on past the head
+        (["có", "hai", "nhà máy", "chế biến"], ("hai nhà máy", "nhà máy")),
+        (["chia", "8", "khu vực", "bỏ phiếu"], ("8 khu vực", "khu vực")),
+        (["có", "36", "hộ dân", "mới"], ("36 hộ dân", "hộ")),  # a listed surface as long as the word wins
+        (["bàn giao", "12", "căn nhà", "mới"], ("12 căn nhà", "căn")),  # a classifier is the unit
+        (["hỗ trợ", "20", "máy", "thở", "cho"], ("20 máy thở", "máy thở")),  # a complement head takes a syllable
+        (["mua", "5", "máy", "nông nghiệp"], ("5 máy", "máy")),  # ... not a word of its own
+        (["có", "2", "hòm", "phiếu", "phụ"], ("2 hòm phiếu", "hòm phiếu")),
+        (["thu", "5", "triệu", "đồng", "tiền mặt"], ("5 triệu đồng", "VND")),  # a unit of measure ends as written
+    ],
+)
+def test_indicators_counted_noun_is_the_whole_word(words: list[str], expected: tuple[str, str]) -> None:
+    [record] = tokenized_records(words)
+    assert (record["text"], record["unit"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sản lượng đạt 112 triệu trái.", [("112 triệu trái", 112_000_000, "trái", None)]),  # a scale counts things
+        ("Có 121 F0 đã khỏi bệnh.", [("121 F0", 121, "f0", None)]),
+        ("Bề rộng nền đường 17 m.", [("17 m", 17, "m", None)]),  # a measure after a word that names numbers
+        ("Đường 17 được nâng cấp.", []),
+        ("Thu nhập gấp 1,7 lần so với năm 2015.", [("1,7 lần", 1.7, "lần", None)]),
+        ("Bầu 5 đại biểu trong số 9 người ứng cử.",
+         [("5 đại biểu", 5, "đại biểu", None), ("9 người", 9, "người", None)]),
+        ("Thu 5 tr.đ mỗi tháng.", [("5 tr.đ", 5_000_000, "VND", None)]),
+        ("Hỗ trợ 50 triệu/hộ.", [("50 triệu/hộ", 50_000_000, "VND", None)]),
+        ("Phong trào 3 sạch.", []),
+    ],
+)
+def test_indicators_generalise_beyond_the_listed_cases(text: str, expected: list[tuple]) -> None:
+    assert brief(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "per"),
+    [
+        ("Giá trị trên 1 ha đất canh tác đạt 120 triệu đồng.", [("120 triệu đồng", 120_000_000, "VND", None)], "ha"),
+        ("Giá trị trên 1 ha đạt 90 triệu đồng/năm.", [("90 triệu đồng/năm", 90_000_000, "VND", None)], "ha/năm"),
+        ("Nhà ngập sâu trên 1 m.", [("1 m", 1, "m", None)], None),  # alone: more than 1 m
+        ("Ngập sâu trên 1 m, 20 hộ phải di dời.", [("1 m", 1, "m", None), ("20 hộ", 20, "hộ", None)], None),
+    ],
+)
+def test_indicators_one_unit_before_a_figure_is_its_divisor(text: str, expected: list[tuple], per: str | None) -> None:
+    assert brief(text) == expected
+    assert records(text)[-1]["per"] == per
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Huyện Hỗ Trợ 36 Hộ Dân Bị Thiệt Hại", [("36 Hộ Dân", 36, "hộ", None)]),
+        ("Đón khách tại 2024 Hội An.", []),  # in a sentence a capital after a number begins a name
+    ],
+)
+def test_indicators_title_case_line_counts_capitalized_nouns(text: str, expected: list[tuple]) -> None:
+    assert brief(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -92,6 +167,8 @@ def test_indicators_record_carries_offsets_and_what_was_written() -> None:
         ("Tỷ lệ hộ nghèo giảm còn 4,15%.", "giảm", "to", None),
         ("Xuất khẩu vượt 4,2% kế hoạch.", "vượt", "by", "kế hoạch"),
         ("GRDP ước tăng 7,12% so với năm 2023.", "tăng", "by", "so với năm 2023"),
+        ("Thu nhập gấp 1,7 lần so với năm 2015.", "tăng", "times", "so với năm 2015"),
+        ("Năng suất tăng gấp 2 lần.", "tăng", "times", None),
     ],
 )
 def test_indicators_change_has_direction_and_base(text: str, direction: str, kind: str, base: str | None) -> None:
@@ -139,6 +216,7 @@ def test_indicators_share_refers_to_the_figure_before() -> None:
     ("text", "low", "high", "unit", "linked"),
     [
         ("Tăng trưởng đạt 6,5-7%.", 6.5, 7, "%", "6,5-7%"),
+        ("Mỗi ha thu 2 - 3 tấn.", 2000, 3000, "kg", "2 - 3 tấn"),
         ("Tăng trưởng đạt 6,8%-7%.", 6.8, 7, "%", "6,8%-7%"),
         ("Năng suất từ 5 đến 7 tấn/ha.", 5000, 7000, "kg/ha", "từ 5 đến 7 tấn/ha"),
         ("Chi phí 1,5-2 triệu đồng.", 1_500_000, 2_000_000, "VND", "1,5-2 triệu đồng"),
@@ -202,7 +280,7 @@ def test_indicators_units_table_converts_to_the_canonical_units(table: str) -> N
 
 @pytest.mark.parametrize("table", ["counted_nouns.tsv"])
 def test_indicators_counted_nouns_are_lower_case_heads(table: str) -> None:
-    for row in load_table(table, ("surface", "unit")):
+    for row in load_table(table, ("surface", "unit", "head?")):
         assert row["surface"] == row["surface"].lower() and row["unit"] == row["unit"].lower(), row
         assert row["unit"] not in CANONICAL or row["unit"] == "người", row
 

@@ -73,6 +73,13 @@ def test_numbers_parse_digits_rejects_malformed_groups(text: str) -> None:
         ("một tỷ hai trăm triệu", 1_200_000_000),
         ("một nghìn hai trăm tỷ", 1_200_000_000_000),
         ("Hai Mươi Lăm", 25),
+        # spoken short: one digit after trăm is the tens, after a scale word the next place down
+        ("một trăm tư", 140),
+        ("ba trăm hai", 320),
+        ("ba nghìn hai", 3_200),
+        ("hai triệu tư", 2_400_000),
+        ("1 tỷ 2", 1_200_000_000),
+        ("một tỷ hai", 1_200_000_000),
     ],
 )
 def test_numbers_parse_vietnamese_number_reads_words_and_scales(text: str, value: int) -> None:
@@ -92,6 +99,8 @@ def test_numbers_parse_vietnamese_number_reads_words_and_scales(text: str, value
         "hai triệu ba triệu",
         "không",
         "một trăm năm",  # a hundred years, not 105
+        "hai nghìn năm",  # two thousand years
+        "một trăm một",  # 101 or 110: said both ways
     ],
 )
 def test_numbers_parse_vietnamese_number_rejects_non_numbers(text: str) -> None:

@@ -79,6 +79,128 @@ def test_places_kinds_of_places_are_other(text: str, expected: list[tuple[str, s
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # several prefixes for one list: each item takes the type the gazetteer knows it by (the article's era first)
+    ("Ngày 2/4/2024, dịch xuất hiện tại 3 xã, thị trấn gồm: Nậm Chảy, Pha Long và Mường Khương.",
+     [("Nậm Chảy", "xã"), ("Pha Long", "xã"), ("Mường Khương", "thị trấn")]),
+    ("Ngày 2/4/2024, các xã, phường như Pha Long, Nậm Chảy được hỗ trợ.", [("Pha Long", "xã"), ("Nậm Chảy", "xã")]),
+    # the prefix far before the list, the list introduced by `gồm:`
+    ("Các xã được hỗ trợ gồm: Pha Long và Nậm Chảy.", [("Pha Long", "xã"), ("Nậm Chảy", "xã")]),
+    # an item may begin with a kind's or a village's word when the gazetteer knows the whole at that level
+    ("các xã Pà Cò, Hang Kia của huyện Mai Châu", [("Pà Cò", "xã"), ("Hang Kia", "xã"), ("Mai Châu", "huyện")]),
+    # without a plural word the chain is two generic mentions
+    ("UBND xã, thị trấn báo cáo.", []),
+])
+def test_places_lists_under_chained_prefixes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("qua cặp cửa khẩu Tây Trang - Sốp Hùn và Huổi Puốc - Na Son",
+     [("Tây Trang", "other"), ("Sốp Hùn", "foreign"), ("Huổi Puốc", "other"), ("Na Son", "foreign")]),
+    ("qua cửa khẩu Tây Trang - Bản Phiềng", [("Tây Trang", "other"), ("Bản Phiềng", "foreign")]),
+    # the table knows the near end is abroad: the far end is the Vietnamese gate
+    ("qua cặp cửa khẩu Bavet - Mộc Bài", [("Bavet", "foreign"), ("Mộc Bài", "other")]),
+    # without a pair, a comma lists gates of one side
+    ("qua cửa khẩu Tân Thanh, Chi Ma", [("Tân Thanh", "other"), ("Chi Ma", "other")]),
+    ("tỉnh có hai cửa khẩu quốc tế là Hữu Nghị và Đồng Đăng", [("Hữu Nghị", "other"), ("Đồng Đăng", "other")]),
+])
+def test_places_border_pairs_far_end_is_foreign(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("tại cửa biển Lạch Bạng, Lạch Hới kiểm tra tàu cá", [("Lạch Bạng", "other"), ("Lạch Hới", "other")]),
+    # a province or a district after the comma is the place's parent, read as itself
+    ("Mực nước sông Hồng, Hà Nội lên.", [("Hồng", "other"), ("Hà Nội", "thành phố")]),
+    # one word, a firm, a person: something else starts
+    ("Tại hồ Núi Cốc, Đoàn công tác kiểm tra.", [("Núi Cốc", "other")]),
+    ("Tại sông Lam, Nguyễn Văn Bình cho biết.", [("Lam", "other")]),
+    # a region after a kind is the region; a second, capitalised kind of two words before the name
+    ("vùng Đồng bằng sông Cửu Long", [("Đồng bằng sông Cửu Long", "other")]),
+    ("Khu di tích Địa đạo Củ Chi", [("Củ Chi", "other")]),
+    # a title's place runs into its holder's name
+    ("Phó Giám đốc Vườn quốc gia Cúc Phương Đinh Thế Anh cho biết.", [("Cúc Phương", "other")]),
+    ("Khu công nghiệp Quế Võ II mở rộng.", [("Quế Võ II", "other")]),
+    # a firm's name ends at a verb or a preposition
+    ("Công ty TNHH Sao Mai hiện đang vận hành nhà máy tại Khu công nghiệp Hòa Khánh.", [("Hòa Khánh", "other")]),
+    ("Công ty TNHH Khu nghỉ dưỡng Sông Biển khai trương.", []),
+])
+def test_places_kinds_lists_and_cuts(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Đoàn làm việc tại tỉnh Gyeonggi.", [("Gyeonggi", "foreign")]),
+    ("Đoàn thăm huyện Mường Pẹc, tỉnh Xiêng Khoảng.", [("Mường Pẹc", "foreign"), ("Xiêng Khoảng", "foreign")]),
+    ("Hai bên giao lưu với huyện bạn Mường Pẹc.", [("Mường Pẹc", "foreign")]),
+    # Vietnamese in shape and nothing abroad in the sentence: the written level stays
+    ("Đoàn thăm huyện Mường Pẹc.", [("Mường Pẹc", "huyện")]),
+    ("Đoàn thăm tỉnh Hà Tây (cũ).", [("Hà Tây", "tỉnh")]),
+    # communes and villages may be missing from the gazetteer: their level stays
+    ("Đoàn thăm buôn Krông Bông.", [("Krông Bông", "thôn")]),
+])
+def test_places_unknown_units_abroad(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Người dân thôn 3, xã Ea Tul hiến đất.", [("3", "thôn"), ("Ea Tul", "xã")]),
+    ("Tổ dân phố số 5 ra quân.", [("5", "thôn")]),
+    ("Thành lập tổ 3 người.", []),
+    ("Lập biên bản 12 trường hợp.", []),
+    ("Thôn 2 năm liền đạt chuẩn.", []),
+])
+def test_places_numbered_villages(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chống khai thác IUU.", []),
+    ("Dịch tả lợn châu Phi tái phát.", []),
+    ("Tiêm vắc xin viêm não Nhật Bản.", []),
+    ("Học sinh học tiếng Lào.", []),
+    ("Xem trên kênh VTV1 và kênh YouTube.", []),
+    ("Đoàn sang Lào.", [("Lào", "country")]),
+])
+def test_places_terms_that_hold_a_name_are_no_places(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tuyến đường Điện Biên Phủ được nâng cấp.", [("Điện Biên Phủ", "other")]),
+    ("Đoàn đến Hà Nội, thăm phố Hà Nội.", [("Hà Nội", "thành phố"), ("Hà Nội", "other")]),
+    ("Cửa hàng trên đường Trần Hưng Đạo.", []),
+    ("Xe chạy trên đường Hồ Chí Minh.", []),
+    ("Dự án đường Hà Nội - Hải Phòng.", [("Hà Nội", "thành phố"), ("Hải Phòng", "thành phố")]),
+])
+def test_places_roads_named_after_places_are_other(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lãnh đạo huyện Mường Lát trồng cây. (Ảnh: Thái Bình)", [("Mường Lát", "huyện")]),
+    ("Ảnh minh họa: Hải Dương", []),
+    ("Đoàn làm việc tại bang Queensland (Úc).", [("Queensland", "foreign"), ("Úc", "country")]),
+])
+def test_places_credits_and_bracketed_countries(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ra quân trồng rừng\n\nĐIỆN BIÊN - Sáng 5/3/2024, tỉnh ra quân trồng rừng.", [("Điện Biên", "tỉnh")]),
+    ("Ra quân trồng rừng\n\nMƯỜNG LÁT – Sáng 5/3/2024, huyện ra quân.", [("Mường Lát", "huyện")]),
+    ("Ra quân trồng rừng\n\nUBND - HĐND huyện họp.", []),
+])
+def test_places_datelines_in_capitals(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_places_country_named_as_a_person_is_still_a_country() -> None:
+    doc = add_places(prepared("Hàn Quốc là đối tác lớn.", officials=[(0, 8)]))
+    assert [(r["name"], r["type"]) for r in place_records(doc)] == [("Hàn Quốc", "country")]
+
+
 @pytest.mark.parametrize("text", [
     "Phó Chủ tịch UBND tỉnh Nguyễn Văn Hậu kiểm tra.",
     "Ông Y Khuê Niê, Chủ tịch UBND xã phát biểu.",
@@ -228,8 +350,9 @@ def test_places_tables_are_consistent() -> None:
     for row in load_table("admin_prefixes.tsv", ("surface", "type", "case")):
         assert row["type"] in types, row
         assert row["case"] in ("any", "lower", "exact"), row
-    for row in load_table("place_kinds.tsv", ("surface", "role", "case", "province?")):
+    for row in load_table("place_kinds.tsv", ("surface", "role", "case", "flags?")):
         assert row["role"] in ("kind", "qualifier", "region", "direction", "compound", "unit_qualifier", "route"), row
+        assert set(filter(None, row["flags"].split(","))) <= {"province", "caps", "across"}, row
     names = {p.name for p in data.foreign.values()}
     for place in data.foreign.values():
         assert not place.parent or place.parent in names, f"{place.name}: parent {place.parent} not in the table"
