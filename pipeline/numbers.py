@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 import regex
 
@@ -97,9 +97,15 @@ def parse_digits(token: str) -> Decimal:
 
 
 def tidy(value: Decimal) -> Decimal:
-    """The same number without trailing zeros or an exponent: 1200000.0 -> 1200000, 58.20 -> 58.2."""
+    """The same number without trailing zeros or an exponent: 1200000.0 -> 1200000, 58.20 -> 58.2.
+
+    >>> tidy(Decimal("99999999999999999999999999E+9"))  # past the default 28 digits: no exponent either
+    Decimal('99999999999999999999999999000000000')
+    """
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        with localcontext() as context:
+            context.prec = max(context.prec, value.adjusted() + 2)  # a 26-digit "number" is an id, not a crash
+            return value.quantize(Decimal(1))
     return value.normalize()
 
 
