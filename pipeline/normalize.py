@@ -77,6 +77,7 @@ def split_syllable(letters: str) -> tuple[str, str, str] | None:
     return letters[:onset], nucleus, coda
 
 
+@functools.lru_cache(maxsize=1 << 16)  # decoding scores every word of a sample: the vocabulary repeats
 def is_vietnamese_syllable(word: str) -> bool:
     """Whether a word is a well-formed Vietnamese syllable (onset, vowel cluster, coda, at most one tone).
 
