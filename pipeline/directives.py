@@ -36,6 +36,7 @@ import bisect
 import calendar
 import datetime
 import functools
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,6 +59,8 @@ from .document import (
 from .tables import load_table
 
 MAX_ADDRESSEE_WORDS = 20
+MAX_NAMES_WORDS = 40  # "Giao Giám đốc Sở A, Sở B; thành viên Ban C; Chủ tịch UBND huyện D; ...": addressees between `;`
+MAX_NAMES_CHARS = 300
 MAX_ISSUER_WORDS = 12
 MAX_ASSIGNER_WORDS = 3  # "chỉ tiêu UBND tỉnh giao": the body between the thing assigned and `giao`
 MAX_SUBJECT_WORDS = 6  # "phòng đã ...", "Sở Nông nghiệp và Môi trường đã ...": a clause's subject before its tense
@@ -251,6 +254,19 @@ class DirectiveData:
     clause_tense: dict[str, regex.Pattern[str]] = field(default_factory=dict)  # by verb
     before_words: Any = None  # Aho-Corasick automaton of the first words of the `before` phrases, case-folded
     before_indexed: frozenset[str] = frozenset()  # the verbs whose `before` pattern may be searched with it
+    # "kiến nghị (với đại biểu) các vấn đề về ...": topics, no request (the `concrete` condition)
+    topic: regex.Pattern[str] = field(default_factory=lambda: regex.compile(r"(?!)"))
+    # "lưu ý một số nhiệm vụ cần ...": tasks announced, none given (a `modal` verb without a colon)
+    agenda: regex.Pattern[str] = field(default_factory=lambda: regex.compile(r"(?!)"))
+    # "cử tri có các ý kiến, kiến nghị như:": a clause that frames a list of proposals (its colon excluded)
+    frame: regex.Pattern[str] = field(default_factory=lambda: regex.compile(r"(?!)"))
+    handled: regex.Pattern[str] = field(default_factory=lambda: regex.compile(r"(?!)"))
+    # "đã chỉ đạo", "đang tập trung chỉ đạo": the tense of a report, right before a verb
+    report_tense: regex.Pattern[str] = field(default_factory=lambda: regex.compile(r"(?!)"))
+    # "tập trung chỉ đạo", "quan tâm chỉ đạo": a report when the paragraph reports results (lower case, for
+    # `str.endswith` on the text before a verb: most verbs follow none, and are done with at once)
+    report_adverbs: tuple[str, ...] = ()
+    conclusion: regex.Pattern[str] = field(default_factory=lambda: regex.compile(r"(?!)"))
 
 
 def _words_pattern(phrases: Sequence[str]) -> str:
@@ -310,6 +326,7 @@ def load_directive_data() -> DirectiveData:
         punctuation = r"[.;)!?…”\"]" if modal_only else r"[,.;)!?…”\"]"
         after[verb] = regex.compile(rf"^\s*(?:(?:{_words_pattern(afters)})(?!\w)|{punctuation}|$)")
 
+    skip_words = rf"(?:\s+(?:{_words_pattern(skips)}))*" if skips else ""
     openers = rf"(?:{role('bullet')})\s*[,:.]?\s*|(?:{role('connector')}|và|cũng|ngoài ra|bên cạnh đó)(?!\w)\s*,?\s*"
     deadline_rows = load_table("deadline_phrases.tsv", ("phrase", "kind"))
     scan = shared_scan()
@@ -359,6 +376,16 @@ def load_directive_data() -> DirectiveData:
         before_indexed=frozenset(before_indexed),
         # word_end=False: the `deadlines` patterns searched through it let a date follow at once (`trước15/6`)
         deadline_index=PhraseIndex(deadline_any, [r["phrase"] for r in deadline_rows], scan, word_end=False),
+        topic=regex.compile(rf"\s*(?P<with>với\s+(?:[^\s,;:.()]+\s+){{1,6}}?)?(?:{role('topic')})(?!\w)",
+                            regex.IGNORECASE),
+        agenda=regex.compile(rf"\s*(?:{role('agenda')})(?!\w)", regex.IGNORECASE),
+        frame=regex.compile(
+            rf"(?<!\w)(?P<noun>{role('proposal')})(?!\w)[^:;]*?(?<!\w)(?:{role('list_opener')}|cụ thể|là)\s*$",
+            regex.IGNORECASE),
+        handled=regex.compile(rf"(?<!\w)(?:{role('handled')})(?!\w)", regex.IGNORECASE),
+        report_tense=regex.compile(rf"(?<!\w)(?:đã|đang|từng){skip_words}\s*$", regex.IGNORECASE),
+        report_adverbs=tuple(" ".join(w.lower().split()) for w in by_role.get("report_adverb", [])),
+        conclusion=regex.compile(rf"\s*(?:{role('conclusion')})(?!\w)", regex.IGNORECASE),
     )
 
 
@@ -459,6 +486,11 @@ def _rejoin(doc: Document, sentences: Sequence[Span]) -> list[tuple[int, int]]:
     return joined
 
 
+def _covers(start: int, end: int, paragraph: Span) -> bool:
+    """Whether a skipped stretch (title, byline, caption) opens a paragraph and covers at least half of it."""
+    return start <= paragraph.start < end and 2 * (end - paragraph.start) >= paragraph.end - paragraph.start
+
+
 def iter_units(doc: Document, data: DirectiveData) -> Iterator[Unit]:
     """The sentences of the body, with bullet paragraphs that follow a sentence ending in `:` (or in a
     list opener such as `các nhiệm vụ sau`)."""
@@ -487,8 +519,9 @@ def iter_units(doc: Document, data: DirectiveData) -> Iterator[Unit]:
         opener = bool(following is not None and (
             (_BULLET.match(following.text) and data.list_opener.search(doc.text, paragraph.start, paragraph.end))
             or data.numbering.match(following.text)))  # "... nhiệm vụ trọng tâm." then "Thứ nhất, ..."
-        heading = any(s <= paragraph.start < e for s, e in headings)
-        if heading or (not opener and any(s <= paragraph.start < e for s, e in skipped)):
+        # a title, caption or byline that covers most of the paragraph (not one that only opens its line)
+        heading = any(_covers(s, e, paragraph) for s, e in headings)
+        if heading or (not opener and any(_covers(s, e, paragraph) for s, e in skipped)):
             list_open = after_colon = False  # a caption is skipped, unless it opens a list of bullets
             continue
         pieces = _rejoin(doc, by_paragraph.get(index) or [paragraph])
@@ -545,9 +578,16 @@ def find_verb_hits(doc: Document, start: int, end: int, data: DirectiveData) -> 
         rule = data.rules[" ".join(match.group().lower().split())]
         before = text[max(start, match.start() - 60):match.start()]
         after = text[match.end():match.end() + 40]  # past the task's end: "yêu cầu:" opens a list
-        if _ruled_out_before(data, rule.verb, before) or (
-                before[-2:-1].isdigit() and _COUNT_BEFORE.search(before)):
+        if _ruled_out_before(data, rule.verb, before) and not _asked_in_conclusion(doc, match.start(), before, data) \
+                and not _issued_now(data, before, text, match.end(), end):
+            continue
+        if before[-2:-1].isdigit() and _COUNT_BEFORE.search(before):
             continue  # a count makes a noun too: "cử tri có 15 kiến nghị", "3 đề xuất"
+        if rule.verb in _PROPOSAL_VERBS and before.rstrip().endswith(",") and _NOUN_LIST.search(before) and not (
+                data.addressee.match(after) or data.action_first.match(after)):
+            continue  # "các đề xuất, kiến nghị và giải pháp ...": a list of nouns; not "kiến nghị, đề nghị tỉnh ..."
+        if _after_report_adverb(data, before) and _reports_results(doc, match.start(), data):
+            continue  # "Đảng ủy xã tập trung chỉ đạo sản xuất ...; diện tích ... được duy trì": a report
         if rule.verb in data.clause_tense and before.rstrip().endswith(_JOINERS) and _coordinated_with_tense(
                 text, start, match.start(), data.clause_tense[rule.verb], data):
             continue
@@ -562,9 +602,73 @@ def find_verb_hits(doc: Document, start: int, end: int, data: DirectiveData) -> 
 
 
 _CLAUSE_BREAK = regex.compile(r"[,;:.()]")
+_PROPOSAL_VERBS = ("kiến nghị", "đề xuất", "đề nghị")
 _TENSE = regex.compile(r"(?<!\w)(?:đã|đang|vừa|sẽ|được|bị)(?!\w)", regex.IGNORECASE)
 _JOINERS = ("và", "đồng thời", "cũng")  # the words `_JOINED_END` and the clause patterns end with
-_COUNT_BEFORE = regex.compile(r"(?<![\d/.,])\d+\s+$")
+# "15 kiến nghị"; not a year ("HĐND khóa VI, nhiệm kỳ 2016 – 2021 yêu cầu ...": a clause fronted before the verb)
+_COUNT_BEFORE = regex.compile(r"(?<![\d/.,])(?!(?:19|20)\d\d\s)\d+\s+$")
+_NOUN_LIST = regex.compile(r"(?<!\w)(?:ý kiến|kiến nghị|đề xuất|đề nghị|nguyện vọng|phản ánh|tâm tư),\s*$",
+                           regex.IGNORECASE)
+_PAST_MARK = regex.compile(r"(?<!\w)(?:đã|được|đạt|đến nay)(?!\w)", regex.IGNORECASE)
+
+
+def _paragraph_at(doc: Document, offset: int) -> tuple[int, int]:
+    for paragraph in doc.get(PARAGRAPH):
+        if paragraph.start <= offset < paragraph.end:
+            return paragraph.start, paragraph.end
+    start = doc.text.rfind("\n", 0, offset) + 1
+    end = doc.text.find("\n", offset)
+    return start, end if end >= 0 else len(doc.text)
+
+
+def _after_report_adverb(data: DirectiveData, before: str) -> bool:
+    """Whether the text before a verb ends with `tập trung`, `quan tâm`, `tiếp tục` (a whole word)."""
+    tail = before.rstrip().lower()
+    return any(tail.endswith(word) and (len(tail) == len(word) or not tail[-len(word) - 1].isalnum())
+               for word in data.report_adverbs)
+
+
+def _reports_results(doc: Document, verb_start: int, data: DirectiveData) -> bool:
+    """Whether "tập trung/quan tâm/tiếp tục chỉ đạo" reports what a body did: its paragraph tells results (`đã`,
+    `được`, `đạt`, `đến nay`) and no person is the subject ("Trong 6 tháng, Đảng ủy thị trấn tập trung chỉ đạo
+    ..."). Not a plan of the month ("Trong tháng 11, Chi bộ thôn tiếp tục chỉ đạo Hội Phụ nữ ...")."""
+    start, end = _paragraph_at(doc, verb_start)
+    sentence = doc.sentence_of(verb_start)
+    clause_start = sentence.start if sentence is not None else start
+    if _has_official_subject(doc, clause_start, verb_start, data):
+        return False
+    return _PAST_MARK.search(doc.text, start, end) is not None
+
+
+_ISSUED_DOCUMENT = regex.compile(r"(?<!\w)(?:có|ban hành|gửi|ký)\s+(?:văn bản|công văn)\s*$", regex.IGNORECASE)
+
+
+def _issued_now(data: DirectiveData, before: str, text: str, verb_end: int, end: int) -> bool:
+    """`UBND tỉnh vừa có văn bản chỉ đạo các sở, ngành ...`: the document directs someone, and the news is that it
+    was issued (`văn bản chỉ đạo` alone is a noun; `đã có văn bản chỉ đạo` a report)."""
+    return before.rstrip().endswith(("bản", "văn")) and bool(_ISSUED_DOCUMENT.search(before)) and \
+        not data.report_tense.search(before) and bool(
+        data.addressee_words.match(text, verb_end + 1, end))
+
+
+def _asked_in_conclusion(doc: Document, verb_start: int, before: str, data: DirectiveData) -> bool:
+    """`đã yêu cầu` in the meeting's own conclusion: "Kết luận phiên họp, đồng chí Chủ tịch HĐND huyện đã yêu
+    cầu ..." asks then and there; not what a body did ("Kết luận ..., ông cho biết UBND tỉnh đã giao ...")."""
+    if not before.rstrip().endswith("đã"):
+        return False
+    sentence = doc.sentence_of(verb_start)
+    if sentence is None or not data.conclusion.match(doc.text, sentence.start, verb_start):
+        return False
+    region = doc.text[sentence.start:verb_start]
+    comma = region.find(",")
+    if comma < 0:
+        return False
+    subject_start = sentence.start + comma + 1
+    tense = doc.text.rfind("đã", subject_start, verb_start)
+    subject = doc.text[subject_start:tense]
+    if data.says.search(subject) or data.action.search(subject) or data.verbs.search(subject):
+        return False
+    return _has_official_subject(doc, subject_start, tense, data)
 
 
 def _coordinated_with_tense(text: str, start: int, verb_start: int, clause_tense: regex.Pattern[str],
@@ -623,19 +727,27 @@ def _content_start(text: str, segment: Segment, data: DirectiveData) -> int:
 def _meets_conditions(doc: Document, hit: VerbHit, task_end: int, next_segment: Segment | None,
                       has_official_subject: bool, data: DirectiveData) -> bool:
     """Whether the verb's conditions (directive_verbs.tsv) hold; `a|b` holds when either does. An introducer
-    (`giao:`, `lưu ý:`) is read with the task after its colon."""
+    (`giao:`, `lưu ý:`) is read with the task after its colon: who is told and the modal may stand before
+    the colon or in that task (`lưu ý một số nhiệm vụ sau: các xã cần ...`); what it asks for, before it."""
     text = doc.text
     following = text[hit.end:task_end]
-    if next_segment is not None and not following.strip():
-        following = text[next_segment.start:next_segment.end]
+    places = [following]
+    if next_segment is not None:
+        task = text[next_segment.start:next_segment.end]
+        places = [following, task] if following.strip() else [task]
 
     def holds(condition: str) -> bool:
         if condition == "addressee":
-            return bool(data.addressee.match(following))
-        if condition == "body":
-            return bool(data.body.match(following))
+            return any(data.addressee.match(place) for place in places)
         if condition == "modal":
-            return bool(data.modal.search(following[:MODAL_WINDOW_CHARS]))
+            # "lưu ý một số nhiệm vụ cần ...": the tasks' own modal, none of them given (without a colon)
+            return any(data.modal.search(place[:MODAL_WINDOW_CHARS]) for place in places) and not (
+                next_segment is None and data.agenda.match(following))
+        if condition == "body":
+            return bool(data.body.match(places[0]))
+        if condition == "concrete":  # "kiến nghị với Tổ đại biểu các vấn đề về ..."; not "với Bộ sớm mở đường về xã"
+            topic = data.topic.match(places[0])
+            return topic is None or bool(topic.group("with") and data.action.search(topic.group("with")))
         if condition == "official":
             return has_official_subject
         return True  # delegate, restart, request, relay, joined: how tasks go on, not whether this is one
@@ -671,8 +783,16 @@ def _person_of(doc: Document, span: Span) -> str | None:
     return str((before[-1] if before else same_title[0]).value["person"])
 
 
+_PEOPLE_CACHE: list[Any] = [None, None, []]  # the OFFICIAL and POSITION lists last read, and their spans sorted
+
+
 def _people(doc: Document) -> list[Span]:
-    return sorted(doc.get(OFFICIAL) + doc.get(POSITION), key=lambda s: (s.start, s.end))
+    """OFFICIAL and POSITION spans by position (remembered for the lists last read: the stage reads them often)."""
+    officials, positions = doc.get(OFFICIAL), doc.get(POSITION)
+    cache = _PEOPLE_CACHE
+    if cache[0] is not officials or cache[1] is not positions or (not officials and not positions):
+        cache[:] = [officials, positions, sorted(officials + positions, key=lambda s: (s.start, s.end))]
+    return cache[2]
 
 
 def _issuer_record(doc: Document, start: int, end: int, person: str | None) -> dict[str, Any]:
@@ -962,6 +1082,11 @@ class _ListState:
     carry: VerbRule | None = None  # the last explicit verb, for `;`-tasks without one
     issuer: dict[str, Any] | None = None
     clause_start: int = 0
+    # "UBND huyện đã chỉ đạo A; chỉ đạo B; C": the sentence reports, and so do its `;`-tasks
+    report: bool = False
+    # "cử tri có các ý kiến, kiến nghị như: cần A; cần B; đề nghị C": a list of proposals without a verb before
+    # its colon; its items that ask take the first verb written in the list, else the frame's noun
+    frame: VerbRule | None = None
 
 
 @dataclass
@@ -1004,7 +1129,8 @@ class DirectiveReader:
                 verb = (self.data.verb_index or self.data.verbs).search(self.doc.text, unit.start, unit.end)
                 if not verb and ":" not in self.doc.text[unit.start:unit.end]:
                     continue  # no verb and no list: nothing to read
-            segments = split_tasks(self.doc.text, unit.start, unit.end)
+                state.report = verb is not None and self.is_reported(verb.start(), unit.start)
+            segments = _merge_addressee_runs(self.doc, split_tasks(self.doc.text, unit.start, unit.end), self.data)
             if unit.opens_list and segments[-1].mark == "":
                 last = segments[-1]
                 segments[-1] = Segment(last.start, _trim(self.doc.text, last.start, last.end)[1], ":")
@@ -1016,6 +1142,8 @@ class DirectiveReader:
                 if segment.mark == ":" and not state.in_list:
                     state.in_list = True
                     segments[index + 1:] = _merge_inner_colons(segments[index + 1:])
+                    if state.frame is not None:  # the first verb written in the list governs the items before it
+                        state.frame = self.first_list_verb(segments[index + 1:]) or state.frame
         return self.found
 
     def read_segment(self, segment: Segment, following: Segment | None, state: _ListState, *, first: bool) -> None:
@@ -1026,6 +1154,10 @@ class DirectiveReader:
         hits = find_verb_hits(self.doc, content, segment.end, self.data)
         starts: list[tuple[VerbRule, int, int, bool]] = []  # rule, verb start, text start, inherited
         leading = hits[0] if hits and hits[0].start == content else None
+        if state.report and not first and (leading is not None or not hits):
+            return  # "UBND huyện đã chỉ đạo A; chỉ đạo B": the task goes on with the report
+        if state.frame is not None and state.in_list and leading is None and not self.asks(content, segment.end):
+            return  # "như: cần A; hệ thống điện gây mất mỹ quan; ...": an item that asks nothing
         if (leading is not None and not first and not state.in_list and state.carry is not None
                 and "request" in state.carry.conditions and "relay" in leading.rule.conditions):
             # "đề nghị UBND xã sớm triển khai ...; chỉ đạo các ấp tuyên truyền ...": who is asked relays the
@@ -1039,9 +1171,9 @@ class DirectiveReader:
             leading = None
         if leading is not None:
             starts.append((leading.rule, leading.start, leading.end, False))
-        elif state.in_list and (state.list_verb or state.carry) and not (
+        elif state.in_list and (state.list_verb or state.carry or state.frame) and not (
                 hits and "delegate" not in hits[0].rule.conditions and self.has_speaker(content, hits[0].start)):
-            starts.append((state.list_verb or state.carry, content, content, True))  # type: ignore[arg-type]
+            starts.append((state.list_verb or state.carry or state.frame, content, content, True))  # type: ignore[arg-type]
         elif not first and state.carry is not None and not self.is_report(content, segment.end) and not (
                 hits and "delegate" not in hits[0].rule.conditions):
             starts.append((state.carry, content, content, True))
@@ -1052,6 +1184,7 @@ class DirectiveReader:
                 if hit.start > starts[0][1] and self.cut_before(hit, content) is not None:
                     starts.append((hit.rule, hit.start, hit.end, False))
         previous_issuer: dict[str, Any] | None = None
+        accepted = False  # a verb of the segment met its conditions
         for number, (rule, verb_start, text_start, inherited) in enumerate(starts):
             if number + 1 < len(starts):
                 following_rule, next_verb = starts[number + 1][0], starts[number + 1][1]
@@ -1073,6 +1206,7 @@ class DirectiveReader:
                 if not _meets_conditions(self.doc, hit, text_end, following if is_introducer else None,
                                          official, self.data):
                     continue
+            accepted = True
             previous_issuer = issuer
             if state.issuer is None or is_introducer:
                 state.issuer = issuer
@@ -1086,8 +1220,11 @@ class DirectiveReader:
                                          start, end, issuer, inherited))
             if not inherited and not (state.in_list and state.list_verb):
                 state.carry = rule
-        if not starts and segment.mark == ":" and not state.in_list:
-            state.list_verb = None  # a list without a verb of its own: "đóng góp ý kiến ... như: Đề nghị ..."
+        if not accepted and segment.mark == ":" and not state.in_list:
+            # a list without a verb of its own: "đóng góp ý kiến ... như: Đề nghị ...", "kiến nghị một số vấn đề
+            # như: ..." (a verb whose object is topics)
+            state.list_verb = None
+            state.frame = None if state.report else self.frame_verb(content, segment.end)
             state.issuer = state.issuer or find_issuer(self.doc, state.clause_start, segment.end, self.found,
                                                        self.data)
 
@@ -1109,6 +1246,52 @@ class DirectiveReader:
                 return joint.start()
         return None
 
+    def is_reported(self, verb_start: int, unit_start: int) -> bool:
+        """Whether the first directive verb of a sentence reports what was done (`đã chỉ đạo`, `đang chỉ đạo`,
+        `tập trung chỉ đạo` in a paragraph of results), so that its `;`-tasks report too."""
+        before = self.doc.text[max(unit_start, verb_start - 60):verb_start]
+        if self.data.report_tense.search(before):
+            return not _asked_in_conclusion(self.doc, verb_start, before, self.data)
+        return _after_report_adverb(self.data, before) and _reports_results(self.doc, verb_start, self.data)
+
+    def frame_verb(self, start: int, end: int) -> VerbRule | None:
+        """If a clause frames a list of proposals (`cử tri có các ý kiến, kiến nghị như`, `cử tri kiến nghị một
+        số vấn đề như`), the verb its items take when the list writes none: its first proposal noun
+        (`ý kiến` alone asks as `đề nghị`). No frame for proposals answered (`trả lời các kiến nghị như`) or made
+        in the past (`đã đề xuất các giải pháp như`), nor for topics (`kiến nghị các vấn đề về:`)."""
+        text = self.doc.text
+        frame = self.data.frame.search(text, start, end)
+        if frame is None or self.data.handled.search(text, start, frame.start()):
+            return None
+        nouns = [m for m in self.data.verbs.finditer(text, frame.start(), end)
+                 if self.data.rules[" ".join(m.group().lower().split())].verb in _PROPOSAL_VERBS]
+        if nouns and self.data.report_tense.search(text, max(start, nouns[0].start() - 60), nouns[0].start()):
+            return None
+        verb = self.data.rules[" ".join(nouns[0].group().lower().split())].verb if nouns else "đề nghị"
+        return VerbRule(verb, verb, frozenset({"request"}))
+
+    def first_list_verb(self, segments: Sequence[Segment]) -> VerbRule | None:
+        """The verb that opens the first item of a list that has one (`như: cần A; cần B; đề nghị C`)."""
+        for segment in segments:
+            content = _content_start(self.doc.text, segment, self.data)
+            hits = find_verb_hits(self.doc, content, segment.end, self.data)
+            if hits and hits[0].start == content:
+                return hits[0].rule
+        return None
+
+    def asks(self, start: int, end: int) -> bool:
+        """Whether a list item asks for something: it opens with an action (`nâng cấp ...`, `sớm ...`), holds a
+        modal (`việc cấp giấy ... cần nhanh hơn`), or names who is to act and then what (`Phòng Tài nguyên và
+        các đơn vị đẩy mạnh ...`); not a topic (`vấn đề ô nhiễm môi trường`, `đường xá xuống cấp`)."""
+        text = self.doc.text
+        if self.data.action_first.match(text, start, end) or self.data.modal.search(text, start, end):
+            return True
+        if not self.data.addressee.match(text, start, end):
+            return False
+        action = _first_action(self.doc, start + 1, min(end, start + TASK_ADDRESSEE_CHARS), self.data)
+        return action is not None and not self.data.breaker.search(text, start, action.start()) and not \
+            _TENSE.search(text, start, action.start())
+
     def has_speaker(self, start: int, end: int) -> bool:
         """Whether the words before a verb name who speaks (`Đồng chí đề nghị ...` inside a list)."""
         clause = self.doc.text[start:end]
@@ -1129,6 +1312,54 @@ class DirectiveReader:
         return action is None or breaker.start() < action.start()
 
 
+
+
+def _merge_addressee_runs(doc: Document, segments: list[Segment], data: DirectiveData) -> list[Segment]:
+    """Join `;`-segments that only name addressees to the task after them: "Giao Giám đốc Sở Tài chính; Chủ
+    tịch UBND huyện A; thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành ..." is one task."""
+    if len(segments) < 2:
+        return segments
+    merged = [segments[0]]
+    for previous, segment in itertools.pairwise(segments):
+        if previous.mark == ";" and _names_only(doc, previous, data) and _opens_with_addressee(doc, segment, data):
+            merged[-1] = Segment(merged[-1].start, segment.end, segment.mark, segment.bullet)
+        else:
+            merged.append(segment)
+    return merged
+
+
+def _opens_with_addressee(doc: Document, segment: Segment, data: DirectiveData) -> bool:
+    text = doc.text
+    start = _content_start(text, segment, data)
+    return (any(s.start == start for s in _people(doc)) or bool(data.addressee.match(text, start, segment.end))) \
+        and not data.action_first.match(text, start, segment.end)
+
+
+def _names_only(doc: Document, segment: Segment, data: DirectiveData) -> bool:
+    """Whether a segment after its verb (or all of it, without one) is a short list of addressees, with no action:
+    "Giao Giám đốc Sở Tài chính", "Chủ tịch UBND huyện A và thành phố B"."""
+    text = doc.text
+    if segment.end - segment.start > MAX_NAMES_CHARS:
+        return False
+    verb = (data.verb_index or data.verbs).search(text, segment.start, segment.end)  # the verb is an action word
+    start = verb.end() if verb else _content_start(text, segment, data)
+    action = data.action.search(text, start, segment.end)
+    people = _people(doc)
+    if action is not None and not any(s.start <= action.start() < s.end for s in people):
+        return False  # most tasks: an action, and no title around it
+    titles = [(s.start, s.end) for s in people if start <= s.start and s.end <= segment.end]
+    while start < segment.end and text[start].isspace():
+        start += 1
+    titled = any(a == start for a, _ in titles)
+    if not (titled or data.addressee.match(text, start, segment.end)) or data.action_first.match(
+            text, start, segment.end):
+        return False
+    if not 0 < len(_WORD.findall(text, start, segment.end)) <= MAX_NAMES_WORDS:
+        return False
+    # an action word inside a title is part of its name: "Trưởng Ban Quản lý dự án đầu tư xây dựng huyện"
+    return all(any(a <= m.start() < b for a, b in titles) for m in data.action.finditer(text, start, segment.end))
+
+
 def _merge_inner_colons(segments: list[Segment]) -> list[Segment]:
     merged: list[Segment] = []
     for segment in segments:
@@ -1139,10 +1370,67 @@ def _merge_inner_colons(segments: list[Segment]) -> list[Segment]:
     return merged
 
 
+_QUOTE_SENTENCE = regex.compile(r"[^.!?…]+(?:[.!?…]+(?!\s+\p{Lu})[^.!?…]*)*")  # cut at a stop before a capital
+_OPENING_QUOTE = regex.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*\K[“\"]", regex.MULTILINE)  # opens a sentence
+_PROHIBITION = regex.compile(r"(?<!\w)(?:không được|không để|nghiêm cấm|tuyệt đối không)(?!\w)", regex.IGNORECASE)
+
+
+@functools.cache
+def _attributed_quote() -> regex.Pattern[str]:
+    """A quote at the start of a paragraph or sentence, said to be someone's instruction after it:
+    `“Các xã phải ...” – đó là chỉ đạo của Bí thư Tỉnh ủy ...`, `"Các xã phải ...", Chủ tịch UBND tỉnh yêu cầu.`"""
+    data = load_directive_data()
+    verbs = _words_pattern([r.surface for r in data.rules.values() if r.verb == " ".join(r.surface.split())])
+    return regex.compile(  # tried at each opening quote that starts a line or follows a stop
+        rf"(?P<open>[“\"])(?P<quote>[^“”\"\n]{{10,1500}})[”\"]\s*(?:[-–—,]\s*)?"
+        rf"(?:(?:đó|đây)\s+là\s+(?:lời\s+|ý\s+kiến\s+|nội\s+dung\s+)?(?P<verb>{verbs})\s+(?:của|từ)(?!\w)"
+        rf"|(?P<subject>[^.;:“”\"\n]{{1,100}}?)\s+(?P<verb2>{verbs})(?:\s+(?:rõ|thêm))?\s*[.!])",
+        regex.IGNORECASE)
+
+
+def find_attributed_quotes(doc: Document, data: DirectiveData, found: Sequence[_Found]) -> list[_Found]:
+    """Directives quoted first and attributed after: each sentence of the quote that asks (a modal, a ban, or
+    an action first) is one, governed by the attribution's verb (`đó là chỉ đạo của ...` gives chỉ đạo)."""
+    text = doc.text
+    if "“" not in text and '"' not in text:
+        return []
+    skipped = _skipped_paragraphs(doc)
+    pattern = _attributed_quote()
+    quotes = []
+    for opening in _OPENING_QUOTE.finditer(text):
+        match = pattern.match(text, opening.start())
+        if match is None or any(a <= match.start("quote") < b for a, b in skipped):
+            continue
+        verb = match.group("verb") or match.group("verb2")
+        verb_start, verb_end = match.span("verb") if match.group("verb") else match.span("verb2")
+        if match.group("subject") is not None and not _has_official_subject(
+                doc, match.start("subject"), verb_start, data):
+            continue  # `"...", ông A yêu cầu.`: a person says it
+        rule = data.rules[" ".join(verb.lower().split())]
+        attribution = [p for p in _people(doc) if match.end("quote") <= p.start < match.end()]
+        issuer = _issuer_record(doc, attribution[-1].start, attribution[-1].end, _person_of(doc, attribution[-1])) \
+            if attribution else None
+        for sentence in _QUOTE_SENTENCE.finditer(text, match.start("quote"), match.end("quote")):
+            start, end = _trim(text, sentence.start(), sentence.end())
+            if end <= start or any(f.start < end and start < f.end for f in found):
+                continue
+            if data.modal.search(text, start, end) or _PROHIBITION.search(text, start, end) or \
+                    data.action_first.match(text, start, end):
+                quotes.append(_Found(verb_start, verb_end, rule.verb, start, end, issuer))
+    return quotes
+
+
 def find_directives(doc: Document, data: DirectiveData) -> list[Span]:
     """DIRECTIVE spans over each directive's text; the value carries verb, issuer, addressees, action, deadline."""
     spans = []
-    for found in DirectiveReader(doc, data).read():
+    seen: set[tuple[str, str]] = set()
+    read = DirectiveReader(doc, data).read()
+    quoted = find_attributed_quotes(doc, data, read)
+    for found in sorted(read + quoted, key=lambda f: f.start) if quoted else read:
+        key = (found.verb, " ".join(doc.text[found.start:found.end].lower().split()))
+        if key in seen:
+            continue  # the same sentence twice (a lead repeated as a list item, a caption printed twice)
+        seen.add(key)
         addressees, action = split_addressee(doc, found.start, found.end, data)
         value = {
             "verb": found.verb,

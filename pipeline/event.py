@@ -25,12 +25,13 @@ The EVENT span covers the sentence that reports the event; its value is the reco
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -52,11 +53,14 @@ _SINGLE_DATES = r"""
        # days of one month: "6 đến 8/12/2023", "14 - 15/3", "14, 15 và 16/3" (the first and the last)
        (?P<day>[0-3]?\d)(?:\s*,\s*[0-3]?\d)*\s*(?:-|–|,|và|đến(?:\s+ngày)?)\s*(?P<day_to>[0-3]?\d)\s*/\s*
            (?P<month>[01]?\d)(?:\s*/\s*(?P<year>\d{4}))?
+       # ... with the month after a hyphen: "14 và 15-6-2020", "(20 và 21-5)" (not "14-15-6": no such writing)
+     | (?P<day>[0-3]?\d)(?:\s*,\s*[0-3]?\d)*\s*(?:,|và)\s*(?P<day_to>[0-3]?\d)\s*-\s*
+           (?P<month>[01]?\d)(?:\s*-\s*(?P<year>\d{4}))?
      | (?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)  # ISO: "2024-03-15T08:30"
      | (?P<day>[0-3]?\d)\s*/\s*(?P<month>[01]?\d)(?:\s*/\s*(?P<year>\d{4}))?
      | (?P<day>[0-3]?\d)\s*-\s*(?P<month>[01]?\d)(?:\s*-\s*(?P<year>\d{4}))?
      | (?P<day>[0-3]?\d)\.(?P<month>[01]?\d)(?:\.(?P<year>\d{4}))?  # "20.6.2022"; "Sáng 20.6" (cued)
-     | (?P<day>[0-3]?\d)(?:\s*(?:-|–|đến(?:\s+ngày)?)\s*(?P<day_to>[0-3]?\d))?
+     | (?P<day>[0-3]?\d)(?:\s*(?:-|–|,|và|đến(?:\s+ngày)?)\s*(?P<day_to>[0-3]?\d))?
            \s+tháng\s+(?P<month>[01]?\d)(?:\s*,?\s*năm\s+(?P<year>\d{4}))?  # "ngày 10 đến ngày 12 tháng 12"
 """
 # the look-ahead first, ten times faster over a whole article: a day and what may follow it, or an ISO year
@@ -77,8 +81,16 @@ _DATE_CORE = regex.compile(
 _SINGLE_DATE = regex.compile(rf"{_DATE_START}(?:{_SINGLE_DATES}){_DATE_END}", regex.VERBOSE | regex.IGNORECASE)
 RANGE_MAX_DAYS = 92  # "từ 28/11 đến 2/12": an event lasts days or weeks, not years
 _YEAR_MENTION = regex.compile(  # "năm 2024", "tháng 5/2024", "quý II/2024", "5/2024" (not a range "2021-2026")
-    r"(?<![\w/.,-])(?:năm|tháng\s+\d{1,2}\s*/|quý\s+[IV\d]+\s*/|\d{1,2}/)\s*((?:19|20)\d{2})(?![\d-])",
+    r"(?<![\w/.,-])(?:năm|xuân|tháng\s+\d{1,2}\s*/|quý\s+[IV\d]+\s*/|\d{1,2}/)\s*((?:19|20)\d{2})(?![\d-])",
+    regex.IGNORECASE)  # "xuân 2025": the spring a meeting of the new year is named after
+# an anniversary and its span: "kỷ niệm 60 năm thành lập (1964 - 2024)", "15 năm tái lập huyện (2/9/2008-2/9/2023)";
+# when the span's length is the anniversary's, its last year is the year of the ceremony
+_ANNIVERSARY = regex.compile(
+    r"(?<!\w)kỷ niệm\s+(?P<years>\d{1,3})\s+năm[^()\n]{0,120}?\(\s*(?:[0-3]?\d\s*/\s*[01]?\d\s*/\s*)?"
+    r"(?P<first>(?:19|20)\d{2})\s*[-–]\s*(?:[0-3]?\d\s*/\s*[01]?\d\s*/\s*)?(?P<last>(?:19|20)\d{2})\s*\)",
     regex.IGNORECASE)
+# a header with the publication month only, at a line's start: "date 2025-08" (not a full date, not "2021-2026")
+_MONTH_STAMP = regex.compile(r"(?m)^[ \t]*date[ \t]+((?:19|20)\d{2})-(0[1-9]|1[0-2])(?![\d-])")
 _PATH_DATE = regex.compile(r"(?<!\d)((?:19|20)\d{2})[-_/.]?(0[1-9]|1[0-2])(?:[-_/.]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
 # a time stamp in a page's address: "...-20240315101530123.htm" (year, month, day, then hour and minute)
 _URL_STAMP = regex.compile(
@@ -136,6 +148,8 @@ class EventData:
     honorific_name: regex.Pattern[str]
     name_before: regex.Pattern[str]
     list_name: regex.Pattern[str]
+    other_year: regex.Pattern[str]  # the words before a date or `năm 2017` that make it of another time
+    other_year_mention: regex.Pattern[str]  # ... before `năm 2017` only: `từ năm 2015`, `đến năm 2030`
     # the phrase patterns above, tried only where their phrases begin (see directives.PhraseIndex)
     relative_index: PhraseIndex | None = None
     people_index: PhraseIndex | None = None
@@ -181,6 +195,7 @@ def load_event_data() -> EventData:
     people_words = regex.compile(rf"(?<!\w)(?:{_words_pattern(list(people_role))})(?!\w)", regex.IGNORECASE)
     day_phrases = [r["word"] for r in tod_rows] + [w for w in relative if len(w.split()) > 1]
     scan = shared_scan()  # the directives stage has read the same article with it
+    other_year = words(word_rows, "role", "other_year")
     return EventData(
         cue=cue,
         relative_only=relative_only,
@@ -204,6 +219,11 @@ def load_event_data() -> EventData:
         honorific_name=regex.compile(rf"(?<!\w)(?i:{pronouns})\s+{person}"),
         name_before=regex.compile(rf"(?<![\w-])(?:(?i:{pronouns})\s+)?{person}\s*(?:[-–,]\s*)?$"),
         list_name=regex.compile(rf"(?:^|[:;]\s*|(?<!\w)(?i:{pronouns})\s+){person}"),
+        other_year=regex.compile(rf"(?<!\w)(?:{_words_pattern(other_year)})(?:\s+(?:khoảng|từ|đến))?\s+$",
+                                 regex.IGNORECASE),
+        other_year_mention=regex.compile(
+            rf"(?<!\w)(?:{_words_pattern(other_year + words(word_rows, 'role', 'other_year_mention'))})"
+            r"(?:\s+(?:khoảng|từ|đến))?\s+$", regex.IGNORECASE),
         relative_index=PhraseIndex(relative_only, day_phrases, scan),
         people_index=PhraseIndex(people_words, list(people_role), scan),
         cue_words=_first_words([*day_phrases, *words(day_rows, "kind", "weekday"), "ngày"]),
@@ -301,27 +321,52 @@ def path_date(doc: Document) -> tuple[int, int | None, int | None] | None:
     return None
 
 
-def text_year(doc: Document, dated: list[Span]) -> int | None:
-    """The year the text names most: in full dates first, else in `năm 2024`, `tháng 5/2024`, `quý II/2024`,
-    else in dates in brackets; a tie goes to the latest year."""
-    found = _text_year(doc, dated)
+def text_year(doc: Document, dated: list[Span], regions: list[tuple[int, int]] | None = None) -> int | None:
+    """The year the title and lead name most (`regions`; the whole text when None): in full dates first, else
+    in `năm 2024`, `tháng 5/2024`, `quý II/2024`, else in dates in brackets; a tie goes to the latest year.
+    A year of another time (`thành lập năm 1925`, `đến năm 2030`) is not counted."""
+    found = _text_year(doc, dated, regions)
     return found[0] if found else None
 
 
-def _text_year(doc: Document, dated: list[Span]) -> tuple[int, str] | None:
-    """`text_year`, and what named it: `dates`, `mentions` or `asides`."""
-    years = Counter(int(s.value["year"]) for s in dated
+def _text_year(doc: Document, dated: list[Span], regions: list[tuple[int, int]] | None = None,
+               *, attached: bool = False) -> tuple[int, str] | None:
+    """`text_year`, and what named it: `dates`, `mentions` or `asides`; with `attached`, only the years that
+    qualify a word (`6 tháng cuối năm 2024`), not those that open a clause (`Năm 2017, xã đạt chuẩn ...`)."""
+    regions = regions if regions is not None else [(0, len(doc.text))]
+    inside = [s for s in dated if any(a <= s.start < b for a, b in regions)
+              and not _other_year(doc.text, 0, s.start, date=True)]
+    years = Counter(int(s.value["year"]) for s in inside
                     if s.value.get("year") and s.value["role"] not in ("document", "aside"))
     kind = "dates"
     if not years:
-        years, kind = Counter(int(m[1]) for m in _YEAR_MENTION.finditer(doc.text)), "mentions"
+        years, kind = Counter(int(m[1]) for a, b in regions for m in _YEAR_MENTION.finditer(doc.text, a, b)
+                              if not _other_year(doc.text, a, m.start())
+                              and not (attached and _opens_clause_at(doc.text, m.start()))), "mentions"
+        if "niệm" in doc.text:
+            years.update(int(m["last"]) for a, b in regions for m in _ANNIVERSARY.finditer(doc.text, a, b)
+                         if int(m["last"]) - int(m["first"]) == int(m["years"]))
     if not years:  # last, the years of remarks in brackets: "(19/8/1945 - 19/8/2024)"
-        years = Counter(int(s.value["year"]) for s in dated if s.value.get("year") and s.value["role"] == "aside")
+        years = Counter(int(s.value["year"]) for s in inside if s.value.get("year") and s.value["role"] == "aside")
         kind = "asides"
     if not years:
         return None
     top = max(years.values())
     return max(year for year, count in years.items() if count == top), kind  # ties: the latest (news is recent)
+
+
+def _opens_clause_at(text: str, at: int) -> bool:
+    """Whether `at` starts a sentence or a clause: nothing but a line break or a mark before it."""
+    before = text[max(0, at - 3):at].rstrip(" ")
+    return not before or before[-1] in "\n,.;:-–"
+
+
+def _other_year(text: str, start: int, mention: int, *, date: bool = False) -> bool:
+    """Whether the words right before a year's mention (or a date's, `date`) make it a year of another time
+    than the article's: `thành lập năm 1925`, `từ năm 2015`, `đến năm 2030` (event_words.tsv `other_year`)."""
+    data = load_event_data()
+    pattern = data.other_year if date else data.other_year_mention
+    return pattern.search(text, max(start, mention - 40), mention) is not None
 
 
 def reviewed_year(doc: Document, year: int) -> bool:
@@ -349,6 +394,12 @@ def _in_year(anchor: datetime.date, month: int, day: int) -> int:
     return year
 
 
+def _days_before(anchor: datetime.date, month: int, day: int) -> int:
+    """How far day/month, in the year `_in_year` gives it, lies from the anchor (a year when it cannot)."""
+    year = _in_year(anchor, month, day)
+    return abs((anchor - datetime.date(year, month, day)).days) if _valid(year, month, day) else 366
+
+
 @dataclass
 class _DateContext:
     doc: Document
@@ -356,9 +407,30 @@ class _DateContext:
     publication: tuple[datetime.date, str] | None
     path: tuple[int, int | None, int | None] | None
 
+    datelines: list[datetime.date] = field(default_factory=list)  # every dated stamp: a page may show two
+    lead: list[tuple[int, int]] | None = None  # the title and the lead paragraph: where a year may be taken
+    opening: list[tuple[int, int]] | None = None  # the opening paragraphs: a date's own there lends its year too
+    _years: dict[tuple[tuple[int, int], ...], tuple[int, str] | None] = field(default_factory=dict)
+
+    def text_year(self, at: int) -> tuple[int, str] | None:  # read only when a date lacks its year
+        """The year the title and lead name, with the paragraph of the date at `at` when it opens the article."""
+        own = next(((a, b) for a, b in self.opening or [] if a <= at < b), None)
+        regions = tuple(self.lead or []) + ((own,) if own is not None and own not in (self.lead or []) else ())
+        if regions not in self._years:
+            found = _text_year(self.doc, self.dated, list(regions) if self.lead is not None else None)
+            if found is None and self.lead is not None:  # a lead without a year: the years the whole text names
+                found = _text_year(self.doc, self.dated, attached=True)
+            self._years[regions] = found
+        return self._years[regions]
+
     @functools.cached_property
-    def text_year(self) -> tuple[int, str] | None:  # read only when a date lacks its year
-        return _text_year(self.doc, self.dated)
+    def month_stamp(self) -> datetime.date | None:
+        """The last day of the publication month a header gives (`date 2025-08`)."""
+        stamp = _MONTH_STAMP.search(self.doc.text) if "date" in self.doc.text else None
+        if stamp is None:
+            return None
+        year, month = int(stamp[1]), int(stamp[2])
+        return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
     @functools.cached_property
     def documents(self) -> list[datetime.date]:
@@ -505,14 +577,16 @@ def resolve_dates(doc: Document, spans: list[Span]) -> list[Span]:
         iso = datetime.date(value["year"], value["month"], value["day"]).isoformat()
         datelines[index] = doc.span(span.start, span.end, DATE, {**value, "date": iso, "year_source": "text"})
     context = _DateContext(doc, [s for s in spans if s.value["role"] != "dateline"],
-                           publication_date(doc, datelines), path_date(doc))
+                           publication_date(doc, datelines), path_date(doc),
+                           [datetime.date.fromisoformat(s.value["date"]) for s in datelines],
+                           *lead_regions(doc, datelines))
     resolved = []
     by_start = {s.start: s for s in datelines}
     for span in spans:
         if span.start in by_start:
             resolved.append(by_start[span.start])
             continue
-        date, source = _resolve(span.value, context)
+        date, source = _resolve(span.value, context, span.start)
         value = {**span.value, "date": date.isoformat() if date else None, "year_source": source}
         day_to = span.value.get("day_to")
         if date and day_to:
@@ -524,7 +598,18 @@ def resolve_dates(doc: Document, spans: list[Span]) -> list[Span]:
     return resolved
 
 
-def _resolve(value: dict[str, Any], context: _DateContext) -> tuple[datetime.date | None, str | None]:
+def lead_regions(doc: Document, datelines: list[Span]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The title and the lead (the first paragraph of the body), and the opening paragraphs: where the article
+    names its own time, the only places a year may be taken from for a date without one (a year further on is
+    often another's: `năm 2017 xã được công nhận ...`, a teaser of a related article)."""
+    regions = [(t.start, t.end) for t in doc.get(TITLE)]
+    paragraphs = body_paragraphs(doc, datelines)
+    if paragraphs:
+        regions.append((paragraphs[0].start, paragraphs[0].end))
+    return regions, [(p.start, p.end) for p in paragraphs[:OPENING_PARAGRAPHS]]
+
+
+def _resolve(value: dict[str, Any], context: _DateContext, at: int) -> tuple[datetime.date | None, str | None]:
     day, month, year = value["day"], value["month"], value["year"]
     if day is None:  # a relative day alone: only with a known publication date, or one in the page's address
         if value.get("relative") is None:
@@ -539,15 +624,21 @@ def _resolve(value: dict[str, Any], context: _DateContext) -> tuple[datetime.dat
         return datetime.date(year, month, day), "text"
     if context.publication:
         anchor, source = context.publication
+        if source == "dateline" and len(context.datelines) > 1:  # a page's date and the article's: the nearer
+            anchor = min(context.datelines, key=lambda stamp: _days_before(stamp, month, day))
         year = _in_year(anchor, month, day)
         return (datetime.date(year, month, day), source) if _valid(year, month, day) else (None, None)
+    if context.month_stamp:  # "date 2025-08": the month of publication
+        year = _in_year(context.month_stamp, month, day)
+        return (datetime.date(year, month, day), "dateline") if _valid(year, month, day) else (None, None)
     if context.path:
         path_year, path_month, path_day = context.path
         anchor = datetime.date(path_year, path_month, path_day or 28) if path_month else None
         year = _in_year(anchor, month, day) if anchor else path_year
         return (datetime.date(year, month, day), "path") if _valid(year, month, day) else (None, None)
-    if context.text_year:
-        year, kind = context.text_year
+    named = context.text_year(at)
+    if named:
+        year, kind = named
         if kind == "mentions" and month <= REVIEW_MONTHS and reviewed_year(context.doc, year):
             year += 1  # "Sáng 15/1, huyện tổng kết công tác năm 2023": held in 2024
         return (datetime.date(year, month, day), "text") if _valid(year, month, day) else (None, None)
@@ -571,7 +662,10 @@ def body_paragraphs(doc: Document, dates: list[Span]) -> list[Span]:
     datelines = [s for s in dates if s.value["role"] == "dateline"]
     paragraphs = doc.get(PARAGRAPH) or [doc.span(m.start(), m.end(), PARAGRAPH)
                                         for m in regex.finditer(r"[^\n]+", doc.text)]
-    return [p for p in paragraphs if not any(a <= p.start < b for a, b in skipped)
+    # a title, caption or byline that covers most of a paragraph skips it; one that only opens it (a byline
+    # printed before the lead on the same line) does not
+    return [p for p in paragraphs if not any(a <= p.start < b and 2 * (b - p.start) >= p.end - p.start
+                                             for a, b in skipped)
             and not any(p.start <= d.start < p.end for d in datelines)]
 
 

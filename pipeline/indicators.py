@@ -8,29 +8,33 @@ left out by rule, each rule a table of words:
 
 - a unit of time or age after the number (`6 tháng`, `trong 3 ngày`, `60 tuổi`: units.tsv unit `-`);
 - a word before it that makes it a rank, a name or a date (`Kỳ họp thứ 12`, `Quốc lộ 217`, `ngày 20`,
-  `Covid 19`: number_contexts.tsv);
+  `Covid 19`, `Covid - 19`, `tinh thần 7 dám`: number_contexts.tsv); a share or a number with decimals is
+  no day, month or year (`tăng bình quân năm 8,5%`);
 - its own shape: dates `20/6/2022`, month-years `8/2025`, document numbers `12/NQ-HĐND`, codes glued
   to letters `12A` `J02` `8h30`, phone numbers with a leading zero `0277.3851.246`, times `8:30`;
 - a bare number with no unit and no counted noun (`mức báo động 2`, `nhiệm kỳ 2021-2026`).
 
 A number followed by a noun that is in neither table is still a count (`38 vụ`, `1.350 bao`) unless
 that word is a function word or verb (not_counted.txt) or the number ends a name (`Lữ đoàn 147 hành
-quân`); number words count only before a listed noun, and not when they name the parties of a meeting
-(`giữa hai địa phương`, `Hai đoàn`: referential_nouns.txt). Numbers in words are read by numbers.py.
+quân`) or opens a short quotation (`“3 không”`: a slogan); number words count only before a listed noun,
+and not when they name the parties of a meeting (`giữa hai địa phương`, `Hai đoàn`: referential_nouns.txt).
+A capitalized listed noun after digits is still counted (`thông qua 5 Nghị Quyết`) unless the number is a
+year or ends a name. Numbers in words are read by numbers.py.
 
 The counted thing is a whole word: a listed head that the word token goes on past is the token
 (`2 nhà xưởng`, `hai nhà máy`, `8 khu vực`), except a classifier, which is the unit whatever follows
 (`12 căn nhà` -> căn); a head that names no kind alone takes the syllable after it (`20 máy thở`).
 A scale word multiplies counts as well as money (`112 triệu trái`). `gấp 1,7 lần` is a count of times
 (a change of kind `times`), and `trên 1 ha` before a figure of its clause is that figure's divisor
-(`giá trị trên 1 ha đạt 120 triệu đồng`: VND per ha), not a quantity.
+(`giá trị trên 1 ha đạt 120 triệu đồng`: VND per ha), not a quantity; so is a count of one after a price
+word before a sum of money (`trị giá 01 con bò 10 triệu đồng`: VND per cow).
 
 Beyond the contract each record carries its offsets, the number and unit as written, a rate's
 divisor (`per`), qualifiers (`hơn`, `ước đạt`: qualifiers.tsv), the measured thing (`measure`),
 a change and its base (`tăng 5% so với cùng kỳ`: changes.tsv, comparisons.tsv), a range's two ends
-(`6,5-7%`, `từ 5 đến 7 tấn`: two records linked by `range`), the reporting period (periods.tsv), and
-for a share or change that follows a figure, the figure it `refers_to` (measure_words.tsv trims the
-measured thing).
+(`6,5-7%`, `từ 5 đến 7 tấn`, `2-3 tổ`: two records in the range's unit and divisor, linked by `range`),
+the reporting period (periods.tsv), and for a share or change that follows a figure, the figure it
+`refers_to` (measure_words.tsv trims the measured thing).
 
 Ages (`60 tuổi`) are left out on purpose: in these articles they state who is eligible (`người từ 80
 tuổi trở lên`), not a result, and the gold never lists them.
@@ -54,7 +58,8 @@ from .tables import load_table, load_words
 
 NOT_A_QUANTITY = "-"  # units.tsv: a unit of time or age
 HEAD_KINDS = frozenset({"", "classifier", "complement"})  # counted_nouns.tsv `head`
-CONTEXT_KINDS = frozenset({"ordinal", "identifier", "date", "time", "date_if_ratio", "scale", "quantity"})
+CONTEXT_KINDS = frozenset({"ordinal", "identifier", "date", "time", "date_if_ratio", "scale", "quantity",
+                           "per_one", "price_of_one"})
 MAX_MEASURE_WORDS = 12
 WORDS_LOOKED_BACK = 8  # qualifiers, change verbs and contexts before a number fit in this many words
 MAX_CLAUSE_CHARACTERS = 240  # a measure is read from at most this much text before its figure
@@ -65,11 +70,18 @@ PHONE_DIGITS = 8  # a leading zero before this many digits is a phone number; `0
 # A number in words may stand alone only before a unit of measure: "một" is mostly the article "a"
 # (một số = some) and "năm" the word "year" (năm người dân = the year's people).
 WORDS_NEEDING_A_MEASURE = frozenset({"một", "năm"})
-PER_ONE = frozenset({"trên", "mỗi"})  # `trên 1 ha`, `mỗi 1 ha`: "per one hectare"
+BASIS_KINDS = frozenset({"per_one", "price_of_one"})  # number_contexts.tsv: one unit a later figure is per
+MONEY = frozenset({"VND", "USD", "EUR"})
+DASHES = frozenset("-–")
+QUOTES_OPEN = "“\"‘'«"
+QUOTES_CLOSE = "”\"’'»"
+MAX_SLOGAN_CHARACTERS = 40  # a numbered slogan in quotes is a few words: `“3 không”`, `"5 không, 3 sạch"`
 REFERENTIAL_OPENERS = frozenset({"giữa", "cả"})  # giữa hai địa phương, cả hai bên
 COMPARISON_MARKERS = ("so với", "so với cùng kỳ", "cùng kỳ")
+FRACTION_BAR = "phần"  # between two numbers: `hai phần ba` = 2/3 (`3 phần quà` counts gifts)
 FRACTION_OF = " số "  # `1/3 số hộ`, `2/3 số xã`: X/Y of the noun, read as the ratio X of Y
 VND_SCALE = Decimal(10**6)  # `5.600 tỷ`, `450 triệu` without a unit are money: the reader supplies đồng
+PRICE_SCALE = Decimal(10**3)  # `65 nghìn/kg`: with a divisor after it, a thousand is money too (a price)
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+|\d+(?:[.,]\d+)*|[^\s\p{L}\p{M}\d]")
 # A digit compound at a number's start: digit groups with `.`/`,`, and `/` between numbers.
@@ -357,18 +369,32 @@ class _Finder:
                 return n, table[key]
         return None
 
-    def unit_at(self, pos: int, *, glued: bool = False) -> tuple[Unit, int, int] | None:
+    def unit_at(self, pos: int, *, glued: bool = False, number: NumberMatch | None = None
+                ) -> tuple[Unit, int, int] | None:
         pattern = self.data.glued_pattern if glued else self.data.unit_pattern
         m = pattern.match(self.text, pos)
         if m is None:
             return None
         unit = self.data.units[m.group().lower()]
         written = m.group()
-        if unit.counted and written[:1].isupper() and not written.isupper() and not self.in_title_case(pos):
+        if (unit.counted and written[:1].isupper() and not written.isupper() and not self.in_title_case(pos)
+                and not self.counts_a_capitalized_noun(number)):
             return None  # `2024 Hội An`: a Title-Case word after a number is a name, not a counted noun
         if not unit.counted:  # a unit of measure ends where it is written: `1,5 triệu đồng tiền mặt`
             return unit, m.start(), m.end()
-        return self.whole_word(unit, m.start(), m.end())
+        found = self.whole_word(unit, m.start(), m.end())
+        if found[0] is not unit and found[0].unit in self.data.not_counted:
+            return None  # a listed head inside a word that counts nothing: `1/2 dân số` is not `dân`
+        return found
+
+    def counts_a_capitalized_noun(self, number: NumberMatch | None) -> bool:
+        """`thông qua 5 Nghị Quyết`, `có 12 Đảng bộ`: documents and bodies are often capitalized, and a count in
+        digits before a listed noun still counts them; not a year (`2024 Hội An`), a number in words (`Ba Đồn`,
+        `Hai Bà Trưng` are names) or the number of a name (`Bệnh viện 103 Quân đội`)."""
+        if number is None or number.in_words or number.scale != 1:
+            return False
+        written = self.text[number.start:number.end]
+        return not _is_year(written) and not self.follows_a_name(number)
 
     def whole_word(self, unit: Unit, start: int, end: int) -> tuple[Unit, int, int]:
         """The counted thing as the whole word that begins with the listed surface text[start:end].
@@ -420,27 +446,45 @@ class _Finder:
 
     # -- one figure -------------------------------------------------------------------------------
 
-    def blocked_by_context(self, pos: int, *, ratio: bool, measured: bool = False) -> bool:
-        """A word before the number makes it a rank, a name, a date or a time (number_contexts.tsv).
+    def context_before(self, pos: int) -> tuple[int, str] | None:
+        """The number_contexts.tsv entry the words before `pos` end with: (number of words, kind).
 
-        A number `measured` in a unit of measure is a quantity after a word that would make a bare number a
-        name: `nền đường 17 m` is a width, where `đường 17` names a street."""
-        words = self.words_before(pos, self.data.longest_phrase)
-        found = self.phrase_before(words, self.data.contexts)
+        A name joined to its number by a dash keeps it across the dash (`Covid - 19`, `Covid -19`)."""
+        words = self.words_before(pos, self.data.longest_phrase + 1)
+        dashed = bool(words) and words[-1][2] in DASHES
+        if dashed:
+            words = words[:-1]
+        found = self.phrase_before(words[-self.data.longest_phrase:], self.data.contexts)
         if found is None:
-            return False
+            return None
         n, kind = found
         token = self.token_ending_at(words[-1][1])
         if token is not None and token.start < words[-n][0]:
             # the word ends a longer word: `danh mục 12`, `khẩn cấp 68 hộ` are not `mục 3`, `cấp 2`
             kind = self.data.contexts.get(tuple(token.text.lower().split()), "quantity")
+        if dashed and kind != "identifier":  # `tổ 3 - 5 người` is read from its low end; a dash ends the rest
+            return None
+        return n, kind
+
+    def blocked_by_context(self, pos: int, *, ratio: bool, measured: bool = False, no_date: bool = False) -> bool:
+        """A word before the number makes it a rank, a name, a date or a time (number_contexts.tsv).
+
+        A number `measured` in a unit of measure is a quantity after a word that would make a bare number a
+        name: `nền đường 17 m` is a width, where `đường 17` names a street; and a number that is `no_date`
+        (decimals, a share) is no day, month or year: `tăng bình quân năm 8,5%`."""
+        found = self.context_before(pos)
+        if found is None:
+            return False
+        kind = found[1]
         if kind == "date_if_ratio":  # `trước 15/8 xã ...`, but `trước 300 hộ` is a count
             return ratio and _date_like(pos, self.text)
         if kind == "scale":  # `tỷ lệ 1/500`: a map's scale
             return ratio
         if kind == "identifier" and measured:
             return False
-        return kind != "quantity"
+        if kind == "date" and no_date:
+            return False
+        return kind not in ("quantity", *BASIS_KINDS)
 
     def shape_is_not_a_quantity(self, pos: int) -> tuple[bool, int, Decimal | None]:
         """(skip, end of the digit compound, denominator of a ratio) for the digits at `pos`."""
@@ -495,8 +539,14 @@ class _Finder:
             return [], after_number
         # the words before are read last: most numbers are already settled by what follows them
         measured = low is not None and not low[0].extras["counted"]
-        if self.blocked_by_context(pos, ratio=of is not None, measured=measured) or self.is_named_year(number):
+        # a number with decimals, or a share, is no day, month or year (`năm 8,5%`: `năm 2024` is)
+        written = text[number.start:number.end]
+        no_date = measured and ("," in written or "." in written or low[0].unit == "%")  # type: ignore[index]
+        if (self.blocked_by_context(pos, ratio=of is not None, measured=measured, no_date=no_date)
+                or self.is_named_year(number)):
             return [], after_number
+        if ranged is None and low is not None and low[0].extras.get("unlisted") and self.is_quoted_slogan(low[0]):
+            return [], low[1]
         if ranged is not None:
             figures, reading_end = ranged
             self.read_context(figures[0], base_after=figures[1])
@@ -511,23 +561,46 @@ class _Finder:
         self.read_context(figure)
         return [figure], reading_end
 
-    def may_be_divisor(self, figure: Figure) -> bool:
-        """`trên 1 ha`, `mỗi 1 ha`: one unit, which a later figure of its clause may be per."""
+    def is_quoted_slogan(self, figure: Figure) -> bool:
+        """`“3 không”`, `"4 nhiều"`: a short quotation that opens with a count of a word of neither table names a
+        slogan or a movement; the word is a verb or an adjective of the slogan, not a thing (`"15 hộ"` counts)."""
+        text = self.text
+        start = max(0, figure.number_start - MAX_SLOGAN_CHARACTERS)
+        opening = max(text.rfind(q, start, figure.number_start) for q in QUOTES_OPEN)
+        if opening < 0 or not text[opening + 1:opening + 2].isdigit():
+            return False
+        if any(q in text[opening + 1:figure.number_start] for q in QUOTES_CLOSE if q not in QUOTES_OPEN):
+            return False
+        limit = min(len(text), opening + 1 + MAX_SLOGAN_CHARACTERS)
+        closings = [i for i in (text.find(q, figure.end, limit) for q in QUOTES_CLOSE) if i >= 0]
+        return bool(closings) and "\n" not in text[opening:min(closings)]
+
+    def basis_before(self, figure: Figure) -> str | None:
+        """`trên 1 ha`, `mỗi 1 ha` (per_one), `trị giá 01 con bò` (price_of_one): one unit, which a later
+        figure of its clause may be per; the kind of number_contexts.tsv entry before it, or None."""
         if figure.value != figure.extras["factor"] or figure.per is not None or figure.unit_start is None:
-            return False
-        if figure.of is not None or figure.range is not None or self.text[figure.number_start:figure.number_end] != "1":
-            return False
-        before = self.words_before(figure.number_start, 1)
-        return bool(before) and before[0][2] in PER_ONE
+            return None
+        written = self.text[figure.number_start:figure.number_end]
+        if figure.of is not None or figure.range is not None or not written.isdigit() or int(written) != 1:
+            return None  # `1`, `01`
+        found = self.context_before(figure.number_start)
+        return found[1] if found is not None and found[1] in BASIS_KINDS else None
 
     def take_divisors(self, figures: list[Figure]) -> list[Figure]:
         """`giá trị trên 1 ha đất canh tác đạt 120 triệu đồng`: the rate's divisor written in words. `trên 1 ha`
         followed in its clause (no comma between) by a figure of another unit is that figure's `per`, not a
-        quantity; alone (`ngập sâu trên 1 m`) it is a figure, `trên` meaning `more than`."""
+        quantity; alone (`ngập sâu trên 1 m`) it is a figure, `trên` meaning `more than`.
+
+        A count of one after a price word is the price's basis the same way: `trị giá 01 con bò 10 triệu
+        đồng` is 10 million đồng a cow, not a count of cows.
+        """
         kept: list[Figure] = []
         for i, figure in enumerate(figures):
             following = figures[i + 1] if i + 1 < len(figures) else None
-            if following is not None and following.unit != figure.unit and self.may_be_divisor(figure):
+            basis = None if following is None or following.unit == figure.unit else self.basis_before(figure)
+            if basis == "price_of_one" and following is not None and following.unit not in MONEY:
+                basis = None
+            if basis is not None and following is not None:
                 between = self.text[figure.end:following.start]
                 if len(between) <= MAX_CLAUSE_CHARACTERS and not _CLAUSE_BOUNDARY.search(between):
                     per = self.text[figure.unit_start:figure.unit_end]  # type: ignore[index]
@@ -546,9 +619,9 @@ class _Finder:
             if found is None:  # 12A, 8h30, 4G: a code, not a figure
                 return None
         elif text[at:at + 1] == " ":
-            found = self.unit_at(at + 1)
+            found = self.unit_at(at + 1, number=number)
             if found is None and ratio and text.startswith(FRACTION_OF, at):
-                found = self.unit_at(at + len(FRACTION_OF))  # `1/3 số hộ`: a fraction of the households
+                found = self.unit_at(at + len(FRACTION_OF), number=number)  # `1/3 số hộ`: a fraction of the households
         elif text[at:at + 1] == "%":
             found = self.unit_at(at)
         if number.in_words:
@@ -559,6 +632,8 @@ class _Finder:
                 return None
             if found[0].counted and self.is_referential(number, found[0]):
                 return None
+        if found is not None and found[0].surface == FRACTION_BAR and self.data.number_start.match(text, found[2] + 1):
+            return None  # `hai phần ba số hộ`, `1 phần 3`: a fraction written out, not a count of parts
         if found is not None:
             unit, unit_start, unit_end = found
             figure = Figure(number.start, unit_end, number.start, number.end, number.value * unit.factor,
@@ -566,7 +641,8 @@ class _Finder:
             figure.extras["factor"] = unit.factor
             figure.extras["counted"] = unit.counted
             return figure, self.read_divisor(figure, unit_end)
-        if number.scale >= VND_SCALE and not ratio:
+        if not ratio and (number.scale >= VND_SCALE
+                          or (number.scale >= PRICE_SCALE and _DIVISOR.match(text, number.end) is not None)):
             # `5.600 tỷ`, `450 triệu` with no unit: money, as every reader takes it
             figure = Figure(number.start, number.end, number.start, number.end, number.value, "VND")
             figure.extras["factor"] = Decimal(1)
@@ -580,6 +656,7 @@ class _Finder:
                         unit_start, unit_end)
         figure.extras["factor"] = Decimal(1)
         figure.extras["counted"] = True
+        figure.extras["unlisted"] = True  # a word of neither table
         return figure, self.read_divisor(figure, unit_end)
     def is_referential(self, number: NumberMatch, unit: Unit) -> bool:
         """`giữa hai địa phương`, `Hai đoàn`, `cả ba bên`: the parties of a meeting, not a count."""
@@ -636,7 +713,7 @@ class _Finder:
                 return None
             start, end = m.start(), m.end()
         word = text[start:end].lower()
-        if word.split()[0] in self.data.not_counted or word in self.data.units:
+        if word.split()[0] in self.data.not_counted or word in self.data.not_counted or word in self.data.units:
             return None
         if self.follows_a_name(number):  # `Bệnh viện 103 tiếp nhận`: a name's number, then the verb
             return None
@@ -667,11 +744,13 @@ class _Finder:
     def read_range(self, number: NumberMatch, low: Figure | None) -> tuple[list[Figure], int] | None:
         """`6,5-7%`, `6,8%-7%`, `từ 5 đến 7 tấn`: the high end after the low one, both as figures.
 
-        The low end may lack the unit and scale (`1,5-2 triệu đồng`): it borrows those of the high end.
+        The low end may lack the unit and scale (`1,5-2 triệu đồng`): it borrows those of the high end, and
+        its divisor (`80-100ha/vụ`, `7.000 - 7.500 đồng/kg`). Money written with a scale word alone is money
+        at either end (`từ 5 tỷ đến 7 tỷ đồng`).
         """
         text = self.text
         low_end = low.end if low is not None else number.end
-        if low is not None and (low.per is not None or low.unit_start is None):
+        if low is not None and (low.per is not None or (low.unit_start is None and low.unit not in MONEY)):
             return None
         join = _RANGE_JOIN.match(text, low_end)
         if join is None or join.end() >= len(text) or not text[join.end()].isdigit():
@@ -690,7 +769,7 @@ class _Finder:
         if high.unit == NOT_A_QUANTITY:
             return None
         if low is not None:
-            if high.unit != low.unit or high.unit_start is None:
+            if high.unit != low.unit or (high.unit_start is None and low.unit_start is not None):
                 return None
         else:
             scale = high_number.scale if number.scale == 1 else Decimal(1)
@@ -698,6 +777,7 @@ class _Finder:
                          number.value * scale * high.extras["factor"], high.unit)
         if not low.value < high.value:
             return None
+        low.per = low.per or high.per
         if _is_year(text[number.start:number.end]) and _is_year(text[high_number.start:high_number.end]):
             return None  # `vụ Đông Xuân 2024-2025 huyện ...`: two years are a term, whatever follows
         start = low.start

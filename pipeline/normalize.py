@@ -33,6 +33,8 @@ LETTERS = frozenset("abcdđeghiklmnopqrstuvxyăâêôơư")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*")
 _SPACES = regex.compile(r"[ ]{2,}")
 _BLANK_LINES = regex.compile(r"\n{3,}")
+# a date word typed against its number: "Ngày14/6/2018", "tháng12" (read as "Ngày 14/6/2018")
+_GLUED_DATE_WORD = regex.compile(r"(?<!\w)(ngày|tháng|năm)(?=\d)", regex.IGNORECASE)
 _CONTROL = regex.compile(r"[\p{Cc}--[\n]]", regex.V1)
 
 
@@ -170,6 +172,7 @@ def normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(character_map())
     text = _CONTROL.sub("", text)
     text = _WORD.sub(_fix_word, text)
+    text = _GLUED_DATE_WORD.sub(r"\1 ", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = _BLANK_LINES.sub("\n\n", "\n".join(lines))
     return text.strip()

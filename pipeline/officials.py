@@ -7,14 +7,19 @@ How a title is read (a grammar over the tables in `lang/vi/`):
     organisation = body (UBND, Công an, Ban Thường vụ)        complete in itself
                  | committee [place]   (Huyện ủy Ngọc Hồi)      a Party committee, its place follows directly
                  | unit name           (Sở Tài chính, Trung tâm Quản lý Bảo tồn di sản văn hóa Hội An)
-                 | country [tại place] (Đại sứ Hàn Quốc tại Việt Nam, Tổng Lãnh sự Lào tại Đà Nẵng): a foreign post
+                 | acronym             (Giám đốc VNPT tỉnh, Giám đốc Quốc gia UNDP tại Việt Nam)
+                 | place               (UBND TPHCM; Sở Tài chính Gia Lai, Công an Nghệ An: a province, no level word)
+                 | [state] country [tại place]  (Đại sứ Hàn Quốc tại Việt Nam, Đại sứ nước CHDCND Lào, Tổng Lãnh sự
+                                        Lào tại Đà Nẵng, Bộ trưởng Bộ Ngoại giao Lào): a foreign post
+                 | name country        (Bộ trưởng Năng lượng và Mỏ Lào, Chủ tịch Liên đoàn Bóng đá Lào):
+                                        a body abroad no table knows, its name up to its country
 
 A unit's name runs on through capitalised words and short lower-case runs that lead to another capitalised
 word or a level ("Hợp tác xã Nông nghiệp dịch vụ cà phê bền vững Ea Tul"), and stops at a verb
 (title_stops.txt), punctuation, an honorific or a person's name. A comma ends a title, except where the title
 runs on into its department ("Trưởng phòng Nghiệp vụ du lịch, Sở Văn hóa, Thể thao và Du lịch") or its place
 ("Chủ tịch UBND xã Nhơn Mỹ, huyện Chợ Mới"); a comma followed by another role head starts the next title of the
-same person ("Phó Bí thư Huyện ủy, Chủ tịch UBND huyện").
+same person ("Bí thư Đảng ủy, Chủ tịch HĐND xã").
 
 How a person is found: a capitalised run of syllables (a name) after an honorific (honorifics.txt: `đồng chí`,
 `ông`, `Thượng tá`, `TS.`), before `- title` or `, title` when it starts with a family name (surnames.txt), or
@@ -22,9 +27,13 @@ right after a title (`Phó Chủ tịch UBND tỉnh Đặng Ngọc Sơn`). Where
 (`UBND huyện Chiêm Hóa Vũ Đình Tân`) the split is where the gazetteer's place ends and a family name begins.
 A foreign name (a word that is no Vietnamese syllable, or hyphenated: `Park Jun-hyuk`, `Xổm-phết Vông-pha-chăn`,
 `Khamla Lorlonsy`) counts after an honorific, before `, title`, or after a foreign post's title; never a country or
-a place abroad (`Đại sứ Hàn Quốc`). A post taken (`giữ chức`, `được bầu làm`, official_words.tsv `holds`) is a
-title too. Lists (`các đồng chí: A, title; B, title`) give each person their own titles; a post taken goes to all
-the people joined to the one it follows (`bầu đồng chí A và đồng chí B giữ chức ...`), and after a plural
+a place abroad (`Đại sứ Hàn Quốc`). After a post abroad (a country in it, or a head only other countries have:
+`Tỉnh trưởng`, titles.tsv `abroad`) any 2-5 capitalised syllables are the holder's name, however Vietnamese they look
+(`Đại sứ Lào tại Việt Nam Sổm Xay Hùng Phăn`). Typing slips are read through: an honorific glued to the name
+(`NgàiKen-ji Tanaka`, `ôngNguyễn Văn A`) and a title glued to the name by a bare hyphen (`Ksor Blơi-Phó Chủ tịch`).
+A post taken (`giữ chức`, `được bầu làm`, `đắc cử`, official_words.tsv `holds`) is a title too. Lists (`các đồng
+chí: A, title; B, title`) give each person their own titles; a post taken goes to all the people joined to the one
+it follows (`bầu đồng chí A và đồng chí B giữ chức ...`), and after a plural
 honorific a post several people hold (`các ông A, B - Phó Chủ tịch UBND huyện`) to the names before it. A title
 before `, đồng chí X` is X's, unless a verb makes it its object (`Báo cáo với Phó Thủ tướng, bà X ...`). A title
 with no name beside it (`đồng chí Chủ tịch UBND huyện`) is a POSITION linked to the person who holds that title in
@@ -39,9 +48,10 @@ mentions linked to the person, and the person's part in the event (official_part
 titles, "chủ trì", or the cue that opens the sentence, "Dự hội nghị có ..."; a later "Ông yêu cầu ..." adds to the
 person named last). Only sentences with a role head or an honorific in them are read (an Aho-Corasick pass).
 
-Authors come from the byline lines segment.py finds (bylines.tsv), without prefixes (`CTV`, `Tin, ảnh:`) or the
-author's unit; when those name nobody, a last line of names followed by the unit ("Thanh Hà - Trung tâm VHTT&TT
-huyện") counts, then a name line right under the headline.
+Authors come from the byline lines segment.py finds (bylines.tsv: the trailing lines, and a header line with a
+portal's time, date or bar), without prefixes (`CTV`, `Tin, ảnh:`) or the author's unit; when those name nobody, a
+last line of names followed by the unit ("Thanh Hà - Trung tâm VHTT&TT huyện") counts, then a name line right under
+the headline.
 """
 
 from __future__ import annotations
@@ -62,6 +72,8 @@ from .tables import load_table, load_words
 MAX_NAME_SYLLABLES = 5  # Tôn Nữ Thị Ngọc Hân
 MAX_LOWER_RUN = 10  # lower-case words in a name: "trình mục tiêu quốc gia xây dựng nông thôn mới"
 MAX_TITLE_TOKENS = 40  # a runaway title is a parsing error, not a title
+MAX_FOREIGN_ORGANISATION = 9  # words up to the country in a body abroad: "Bộ trưởng Năng lượng và Mỏ | Lào"
+MAX_LOWER_TAIL = 5  # "Mặt trận Lào | xây dựng đất nước | Name"
 # A person's part in the event (official_parts.tsv), in the order records list them.
 PARTS = ("led", "chaired", "attended", "reported", "spoke", "concluded", "directed")
 
@@ -75,6 +87,7 @@ class RoleHead:
     org_words: int  # how many of the head's last tokens begin the organisation (0: implied or none)
     alone: bool  # a complete title by itself
     bare: bool = True  # may stand without an organisation beside a name (abbreviations like "CT" may not)
+    abroad: bool = False  # a post only other countries have (Tỉnh trưởng, Thị trưởng): its holder's name is foreign
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +139,7 @@ class OfficialData:
     roles: Phrases
     organisations: Phrases
     departments: Phrases
+    states: Phrases  # organisations.tsv `state`: the form of a state before a country ("nước CHDCND Lào")
     honorifics: Phrases
     stops: Phrases
     cues_after: Phrases
@@ -169,10 +183,10 @@ def _words(text: str, pattern: regex.Pattern[str]) -> tuple[str, ...]:
 @functools.cache
 def load_official_data() -> OfficialData:
     """The officials tables, read and indexed once per process."""
-    role_rows = load_table("titles.tsv", ("head", "role", "org?", "alone?"))
+    role_rows = load_table("titles.tsv", ("head", "role", "org?", "alone?", "abroad?"))
     org_rows = load_table("organisations.tsv", ("surface", "expansion?", "kind", "level?"))
     honorifics = load_words("honorifics.txt")
-    kinds = {"body", "committee", "unit", "firm", "school", "department", "level"}
+    kinds = {"body", "committee", "unit", "firm", "school", "department", "level", "place", "state"}
     for row in org_rows:
         if row["kind"] not in kinds:
             raise RuleDataError(f"organisations.tsv: kind {row['kind']!r} of {row['surface']!r} is not one of "
@@ -189,8 +203,10 @@ def load_official_data() -> OfficialData:
         inside = bool(org_words) and head_words[-len(org_words):] == org_words
         if row["alone"] not in ("yes", "no", ""):
             raise RuleDataError(f"titles.tsv: alone={row['alone']!r} of {row['head']!r} must be yes, no or empty")
+        if row["abroad"] not in ("yes", ""):
+            raise RuleDataError(f"titles.tsv: abroad={row['abroad']!r} of {row['head']!r} must be yes or empty")
         return RoleHead(row["role"], row["org"], len(org_words) if inside else 0, row["alone"] == "yes",
-                        row["alone"] != "no")
+                        row["alone"] != "no", row["abroad"] == "yes")
 
     parts = load_table("official_parts.tsv", ("cue", "part", "side"))
     for row in parts:
@@ -198,7 +214,8 @@ def load_official_data() -> OfficialData:
             raise RuleDataError(f"official_parts.tsv: {row['cue']!r}: side must be after/before and part one of "
                                 f"{list(PARTS)}")
     words = load_table("official_words.tsv", ("word", "kind"))
-    word_kinds = {"group", "adverb", "joiner", "and", "of", "former", "collective", "holds", "object", "several"}
+    word_kinds = {"group", "adverb", "joiner", "and", "of", "former", "collective", "holds", "object", "several",
+                  "given"}
     for row in words:
         if row["kind"] not in word_kinds:
             raise RuleDataError(f"official_words.tsv: kind {row['kind']!r} of {row['word']!r} is not one of "
@@ -211,9 +228,10 @@ def load_official_data() -> OfficialData:
     return OfficialData(
         roles=roles,
         organisations=Phrases((_words(r["surface"], pattern), OrgWord(r["kind"], r["expansion"], r["level"]))
-                              for r in org_rows if r["kind"] != "department"),
+                              for r in org_rows if r["kind"] not in ("department", "state")),
         departments=Phrases((_words(r["surface"], pattern), OrgWord(r["kind"], r["expansion"], r["level"]))
                             for r in org_rows if r["kind"] == "department"),
+        states=Phrases((_words(r["surface"], pattern), r["surface"]) for r in org_rows if r["kind"] == "state"),
         honorifics=honorific_phrases,
         stops=Phrases((_words(w.lstrip("!"), pattern), not w.startswith("!")) for w in load_words("title_stops.txt")),
         cues_after=Phrases((_words(r["cue"], pattern), Cue(r["part"], r["side"]))
@@ -318,14 +336,14 @@ def _word_attributes(word: str) -> tuple[str, bool, bool, bool]:
     return found
 
 
-def tokenize(text: str, offset: int, data: OfficialData) -> list[Token]:
+def tokenize(text: str, offset: int, data: OfficialData, *, glued: Sequence[int] = ()) -> list[Token]:
     """The tokens of `text` (`data.token_pattern`), with offsets `offset` on.
 
     Read piece by piece between spaces, as no token holds a space. The pattern is needed only for the odd piece:
     letters and digits alone are one word token (`huyện`, `2024`), and so is a single mark (`-`); a word with a
     comma or the like after it (`huyện,`) is two tokens, and with a full stop too, unless it may be a dotted
     abbreviation (`TP.`). The tokens are those of one pass of the pattern over the whole text, found in half the
-    time."""
+    time. `glued`: offsets in `text` where a word is cut in two (an honorific glued to a name, `_regions`)."""
     if not data.split_at_spaces:
         return _tokenize_span(text, 0, len(text), offset, data, [])
     tokens: list[Token] = []
@@ -335,6 +353,10 @@ def tokenize(text: str, offset: int, data: OfficialData) -> list[Token]:
         end = cursor + len(piece)
         if not piece:
             pass  # two spaces in a row
+        elif glued and any(cursor < cut < end for cut in glued):
+            cut = next(cut for cut in glued if cursor < cut < end)
+            _tokenize_span(text, cursor, cut, offset, data, tokens)
+            _tokenize_span(text[cut:end], 0, end - cut, offset + cut, data, tokens)  # no look-behind into "Ngài"
         elif piece.isalnum() or (len(piece) == 1 and not piece.isspace()):
             found = attributes.get(piece) or _word_attributes(piece)
             tokens.append(Token(offset + cursor, offset + end, piece, *found))
@@ -359,10 +381,31 @@ def _tokenize_span(text: str, start: int, end: int, offset: int, data: OfficialD
     attributes = _WORD_ATTRIBUTES
     for m in data.token_pattern.finditer(text, start, end):
         word = m.group()
-        found = attributes.get(word) or _word_attributes(word)
         token_start, token_end = m.span()
+        cut = _role_after_hyphen(word, data) if "-" in word else None
+        if cut is not None:  # "Ksor Blơi-Phó Chủ tịch ...": a name, a dash with no spaces, a title
+            for piece_start, piece_end in ((0, cut), (cut, cut + 1), (cut + 1, len(word))):
+                piece = word[piece_start:piece_end]
+                found = attributes.get(piece) or _word_attributes(piece)
+                at = offset + token_start
+                tokens.append(Token(at + piece_start, at + piece_end, piece, *found))
+            continue
+        found = attributes.get(word) or _word_attributes(word)
         tokens.append(Token(offset + token_start, offset + token_end, word, *found))
     return tokens
+
+
+def _role_after_hyphen(word: str, data: OfficialData) -> int | None:
+    """Where a hyphenated word splits because a role head follows a name with no spaces around the dash
+    ("Blơi-Phó", "Hùng-Chủ"): the index of the dash before a capitalised part that may begin a role head. A foreign
+    name's own parts ("Jun-hyuk", "Sỉ-vi-lay", "Ha-Eun") begin no role head."""
+    at = word.find("-", 1)
+    while at > 0:
+        part = word[at + 1:].split("-", 1)[0]
+        if part[:1].isupper() and part.lower() in data.roles.first_words:
+            return at
+        at = word.find("-", at + 1)
+    return None
 
 
 # -------------------------------------------------------------------------------------------------- titles
@@ -466,8 +509,9 @@ class Parser:
             if found is None:
                 return None
             return found[0], _former(found[1], self.text(i, former[0]))
-        if i > 0 and self.t[i - 1].is_cap and self.word_kind(i - 1) == (i, "collective"):
-            return None  # "Ban Giám đốc", "Tổ đại biểu HĐND": a body, not a post
+        if (i > 0 and self.t[i - 1].is_cap and self.word_kind(i - 1) == (i, "collective")) or \
+                (i > 1 and self.t[i - 2].is_cap and self.word_kind(i - 2) == (i, "collective")):
+            return None  # "Ban Giám đốc", "Tổ đại biểu HĐND", "Ủy ban Thường vụ Quốc hội": a body, not a post
         return found
 
     def honorific_at(self, i: int) -> int | None:
@@ -519,6 +563,9 @@ class Parser:
         while j < self.n and j - i < limit and self.t[j].is_name:
             if j > i and self.role_at(j):
                 break  # "Hà Văn Lâm Phó Chủ tịch": a missing dash; "Anh", "Hội", "Khoa" are given names
+            if j > i and self.t[j].low in self.data.honorifics.first_words and self.honorific_at(j) and \
+                    not self.is_kind(j, "given"):
+                break  # "Tiếp Ngài Ken-ji Tanaka": a capitalised verb opens the sentence, then the honorific
             if j > i and self.t[j].start != self.t[j - 1].end + 1:
                 break  # names are single-spaced syllables
             j += 1
@@ -563,7 +610,8 @@ class Parser:
 
     def posting_at(self, i: int, *, after_country: bool) -> bool:
         """Whether "tại" before token i names where a foreign post is: a country; after a country also a city
-        (`Thành phố Hồ Chí Minh`, `TP. Đà Nẵng`, `Đà Nẵng`)."""
+        (`Thành phố Hồ Chí Minh`, `TP. Đà Nẵng`, `Đà Nẵng`, a city abroad written in hyphenated syllables:
+        `Pắc-xế`)."""
         if i >= self.n or not self.t[i].is_cap:
             return False
         if self.country_at(i) is not None:
@@ -573,12 +621,15 @@ class Parser:
         found = self.org_at(i)
         if found is not None:
             return found[1].kind == "level"
+        if "-" in self.t[i].text:
+            return True
         run = self.capital_run(i)
         return any(is_known_place(self.text(i, end), "") for end in range(run, i, -1))
 
     def country_at(self, i: int) -> int | None:
         """End of a country's name at token i (`Hàn Quốc`, `Lào`), or None. A country that is also a common word or
-        given name (`Anh`, `Đức`) counts only when no Vietnamese name syllable follows (`Giám đốc Anh Tuấn`)."""
+        given name (`Anh`, `Đức`) counts only when no Vietnamese name syllable follows (`Giám đốc Anh Tuấn`); none
+        begins a longer place's name (`Lào Cai`)."""
         if i >= self.n or not self.t[i].is_cap:
             return None
         for end in range(min(self.n, i + 4), i, -1):
@@ -590,8 +641,76 @@ class Parser:
 
                 if is_vietnamese_syllable(self.t[end].text):
                     return None
+            longer = range(end + 1, min(self.n, end + 2) + 1)
+            if end < self.n and self.t[end].is_cap and self.t[end].is_word and \
+                    any(is_known_place(self.text(i, stop), "") for stop in longer):
+                return None  # "Sở Ngoại vụ Lào Cai": a province whose name begins with a country's
             return end
         return None
+
+    def is_acronym(self, i: int) -> bool:
+        """An organisation's acronym at i ("UNDP", "VNPT", "TTYT"): 2-8 capitals that are no role head, honorific
+        or Vietnamese word ("ĐẠI" in a headline in capitals)."""
+        from .normalize import is_vietnamese_syllable
+
+        word = self.t[i].text
+        return 2 <= len(word) <= 8 and word.isupper() and word.isalpha() and not is_vietnamese_syllable(word) and \
+            not self.role_at(i) and not self.honorific_at(i)
+
+    def state_end(self, i: int) -> int:
+        """Where a country's name begins after the form of its state at i ("nước CHDCND | Lào", "Vương quốc |
+        Campuchia"), or i when there is none (or the words are the country's own: "Vương quốc Anh")."""
+        if i >= self.n or self.country_at(i) is not None:
+            return i
+        found = self.data.states.longest(self.t, i)
+        if found is None:
+            return i
+        end = found[0]
+        if end < self.n and self.t[i].low == "nước" and self.country_at(end) is None:
+            more = self.data.states.longest(self.t, end)  # "nước Cộng hòa Dân chủ Nhân dân | Lào"
+            if more is not None:
+                end = more[0]
+        return end if self.country_at(end) is not None else i
+
+    def foreign_organisation_at(self, i: int) -> tuple[int, int] | None:
+        """(start, end) of the country that ends an organisation's name beginning at i, for a body abroad whose
+        name no table holds: "Năng lượng và Mỏ | Lào", "Nhân dân Cách mạng | Lào". The name is capitalised words and
+        short links ("và", "-"), neither a person's name nor a verb; the country comes within a few words."""
+        if i >= self.n or not self.t[i].is_cap or not self.t[i].is_word:
+            return None
+        if self.is_person_name(i, self.name_run(i)) or is_known_place(self.text(i, self.capital_run(i)), ""):
+            return None  # "Chủ tịch Nguyễn Văn A và Đoàn Lào", "Chủ tịch tỉnh Sê Kông"
+        for j in range(i + 1, min(self.n, i + MAX_FOREIGN_ORGANISATION)):
+            tok = self.t[j]
+            if tok.is_cap and tok.is_word:
+                country_end = self.country_at(j)
+                if country_end is not None:
+                    return j, country_end
+                if self.role_at(j) or self.honorific_at(j) or self.is_person_name(j, self.name_run(j)):
+                    return None  # "Giám đốc Công an tỉnh Trần Văn A và đoàn Lào": a person, then the guests
+                continue
+            if tok.text in ("-", "–", "&") or (tok.is_word and not self.stop_at(j) and not tok.text[0].isdigit()):
+                continue
+            return None
+        return None
+
+    def lower_tail(self, i: int) -> int:
+        """End of a short run of lower-case words at i that goes on after a country inside a foreign body's name
+        ("Mặt trận Lào | xây dựng đất nước"), or i."""
+        j = i
+        while j < self.n and j - i < MAX_LOWER_TAIL and self.t[j].is_word and not self.t[j].is_cap and \
+                not self.stop_at(j) and not self.t[j].text[0].isdigit():
+            j += 1
+        return j if j < self.n and self.t[j].is_cap else i
+
+    def is_abroad_name(self, start: int, end: int) -> bool:
+        """A name after a post abroad: 2-5 capitalised syllables, no place or country in them, however Vietnamese
+        they look ("Sổm Xay Hùng Phăn Vông" in a Lao delegation)."""
+        if not 2 <= end - start <= MAX_NAME_SYLLABLES or not all(t.is_name for t in self.t[start:end]):
+            return False
+        if any(self.country_at(k) is not None for k in range(start, end)):
+            return False
+        return not any(is_known_place(self.text(a, b), "") for a in range(start, end) for b in range(a + 2, end + 1))
 
     def capital_run(self, i: int) -> int:
         """End of the run of capitalised words (and numbers: "phường 5") that may name a place.
@@ -631,16 +750,25 @@ class Parser:
         text = self.text
         if not want_name:
             return end, None
+        whole_name = end - start >= 3 and self.starts_with_surname(start) and self.is_person_name(start, end)
         for cut in range(end - 2, start, -1):  # a known place, then a name: "Chiêm Hóa | Vũ Đình Tân"
-            if is_known_place(text(start, cut), level) and \
-                    self.is_person_name(cut, end, foreign=foreign or is_foreign_place(text(start, cut))):
-                return cut, cut  # abroad, a foreign name: "tỉnh Luang Prabang | Khamla Lorlonsy"
+            if cut == start + 1 and whole_name:
+                break  # "Huyện ủy | Mai Đức Lộc", not "Huyện ủy Mai | Đức Lộc": a one-word place is rarer than a name
+            if not is_known_place(text(start, cut), level):
+                continue
+            abroad = foreign or is_foreign_place(text(start, cut))
+            # abroad, a foreign name: "tỉnh Luang Prabang | Khamla Lorlonsy", "tỉnh Hủa Phăn | Sổm Phon Xay Nha Vông"
+            if self.is_person_name(cut, end, foreign=abroad) or (abroad and self.is_abroad_name(cut, end)):
+                return cut, cut
         if is_known_place(text(start, end), level):
             return end, None
         if self.is_person_name(start, end):  # no place written: "Phó Chủ tịch UBND tỉnh | Đặng Ngọc Sơn"
             return start, start
-        for cut in range(start + 1, end - 1):  # an unknown place, then a name: "Làng Mới | Nguyễn Văn An"
-            if self.is_person_name(cut, end):
+        # an unknown place, then a name: "Làng Mới | Nguyễn Văn An"; a province or city no table knows is abroad, and
+        # so may be its head's name ("Thống đốc tỉnh Tottori | Hirai Shinji")
+        foreign = foreign or level in ("tỉnh", "thành phố")
+        for cut in range(start + 1, end - 1):
+            if self.is_person_name(cut, end, foreign=foreign):
                 return cut, cut
         return end, None
 
@@ -699,6 +827,9 @@ class Parser:
                 next_org = self.org_at(run_end)
                 if self.level_at(run_end) or (next_org is not None and next_org[1].kind in ("body", "committee")):
                     end = run_end  # "Phòng Cảnh sát giao thông | Công an tỉnh", "Phòng Kinh tế | huyện"
+                    break
+                if following.low == "tại" and self.posting_at(run_end + 1, after_country=False):
+                    end = run_end  # "Tổ chức Y tế Thế giới | tại Việt Nam": the name ends where its post is
                     break
                 leads_on = following.is_word and following.is_cap and not self.role_at(run_end) and \
                     not self.honorific_at(run_end)
@@ -760,13 +891,41 @@ class Parser:
                 if above is not None and above[1].kind in ("body", "committee"):
                     k += 1  # "Ủy ban Kinh tế của Quốc hội"
                     continue
+            if found is None and k == first and self.t[k].is_cap:
+                # "Bộ trưởng Quốc phòng", "Thứ trưởng Y tế": a ministry named without "Bộ"
+                dept = self.data.departments.longest(self.t, k)
+                if dept is not None and not self.joins_more(dept[0]):
+                    title.segments.append(Segment(k, dept[0], "department", dept[1].expansion))
+                    title.end = k = dept[0]
+                    last = "department"
+                    continue
+                # "Giám đốc Quốc gia UNDP tại Việt Nam", "Giám đốc VNPT tỉnh": a body known by its acronym alone
+                if self.is_acronym(k):
+                    title.segments.append(Segment(k, k + 1, "name"))
+                    title.end = k = k + 1
+                    last = "body"
+                    continue
             if found is None:
-                # "Đại sứ Hàn Quốc", "Thủ tướng Chính phủ Lào": a country is the organisation of a foreign post
-                country_end = self.country_at(k) if k == first or last in ("body", "posting") else None
+                # "Đại sứ Hàn Quốc", "Thủ tướng Chính phủ Lào", "Bộ trưởng Bộ Ngoại giao Lào", "Đại sứ nước CHDCND
+                # Lào": a country is the organisation of a foreign post, or ends it
+                country_end = None
+                if k == first or last in ("body", "posting", "unit", "department", "name", "firm", "school"):
+                    country_end = self.country_at(self.state_end(k))
                 if country_end is not None:
                     title.segments.append(Segment(k, country_end, "country"))
                     title.end = k = country_end
                     title.abroad = True
+                    last = "country"
+                    continue
+                # "Bộ trưởng Năng lượng và Mỏ Lào", "Chủ tịch Liên đoàn Bóng đá Lào": an
+                # organisation abroad whose name the tables cannot know, up to its country
+                foreign = self.foreign_organisation_at(k) if k == first or last == "body" else None
+                if foreign is not None:
+                    country_start, country_end = foreign
+                    title.segments += [Segment(k, country_start, "name"),
+                                       Segment(country_start, country_end, "country")]
+                    title.end = k = country_end
+                    title.abroad = title.abroad or self.text(country_start, country_end) != "Việt Nam"
                     last = "country"
                     continue
                 # "... Hàn Quốc tại Thành phố Hồ Chí Minh", "Văn phòng JICA tại Việt Nam": where the post is
@@ -775,6 +934,20 @@ class Parser:
                     title.end = k = k + 1
                     last = "posting"
                     continue
+                if last in ("department", "body"):
+                    # "Sở Tài chính Gia Lai | Trần Văn A", "Công an Nghệ An": the province without its level word
+                    run = self.capital_run(k)
+                    place_end, name_start = self.split_place(k, run, "", want_name) if run > k else (k, None)
+                    if place_end > k and is_known_place(self.text(k, place_end), ""):
+                        title.segments.append(Segment(k, place_end, "place"))
+                        title.place = title.place or (k, place_end)
+                        title.end = place_end
+                        if name_start is not None:
+                            title.name = (name_start, self.name_run(name_start))
+                            return
+                        k = place_end
+                        last = "place"
+                        continue
                 if last == "posting":
                     run = self.capital_run(k)
                     place_end, name_start = self.split_place(k, run, "", want_name, foreign=True)
@@ -788,6 +961,14 @@ class Parser:
             end, word = found
             if word.kind == "level" and last == "level":
                 break
+            if word.kind == "place":  # "UBND TPHCM": a level and its place in one abbreviation
+                title.segments.append(Segment(k, end, "place", word.expansion, word.level))
+                title.level = title.level or word.level
+                if title.place is None:
+                    title.place = (k, end)
+                title.end = k = end
+                last = "place"
+                continue
             title.segments.append(Segment(k, end, word.kind, word.expansion, word.level))
             title.end = k = end
             last = word.kind
@@ -808,8 +989,8 @@ class Parser:
                 if word.level:
                     title.level = word.level
                 level_next = self.org_at(k) if word.kind == "committee" else None
-                if level_next is not None and level_next[1].kind == "level":
-                    continue  # "Thành ủy TP. Hồ Chí Minh": the place follows its level word
+                if level_next is not None and level_next[1].kind in ("level", "place"):
+                    continue  # "Thành ủy TP. Hồ Chí Minh", "Thành ủy TPHCM": the place follows its level word
                 run = self.capital_run(k)
                 if run > k:
                     place_end, name_start = self.split_place(k, run, word.level, want_name, foreign=title.abroad)
@@ -823,18 +1004,29 @@ class Parser:
                         title.name = (name_start, self.name_run(name_start))
                         return
         if want_name and title.name is None and title.end < self.n:
+            if last == "country":  # "Chủ tịch Mặt trận Lào | xây dựng đất nước | Xổm-phon Khăm-ma": the name goes on
+                tail = self.lower_tail(title.end)
+                if tail > title.end and self.is_abroad_name(tail, self.name_run(tail)):
+                    title.segments.append(Segment(title.end, tail, "name"))
+                    title.end = tail
             run = self.name_run(title.end)
             hyphenated = any("-" in t.text for t in self.t[title.end:run])  # "Tổng Giám đốc Choi Joo-ho"
-            if self.is_person_name(title.end, run, foreign=title.abroad or hyphenated) and \
+            if (self.is_person_name(title.end, run, foreign=title.abroad or hyphenated) or
+                    (title.abroad and self.is_abroad_name(title.end, run))) and \
                     not is_known_place(self.text(title.end, run), ""):
                 title.name = (title.end, run)
+            elif run == title.end:  # "Chủ tịch UBND tỉnh NGUYỄN VĂN HÙNG phát biểu", not a headline in capitals
+                run = self.capitals_name_run(title.end)
+                if run > title.end and (run >= self.n or not self.t[run].text.isupper()) and \
+                        not is_known_place(self.text(title.end, run), ""):
+                    title.name = (title.end, run)
 
     def title_at(self, i: int, *, want_name: bool) -> Title | None:
         found = self.role_at(i)
         if found is None:
             return None
         end, head = found
-        title = Title(i, end, head)
+        title = Title(i, end, head, abroad=head.abroad)
         k = end - head.org_words if head.org_words else end
         if head.org_words:
             title.end = k  # the organisation's words are re-read as organisation
@@ -1032,8 +1224,10 @@ class Parser:
             # "Nông Thị Thu Hằng: Giám đốc Sở Y tế" in a list of guests; a foreign guest's name too ("Khamla
             # Lorlonsy, Phó Tỉnh trưởng"), but no place ("Tại Hà Nội, Phó Thủ tướng ...")
             sep = self.skip_photo_note(run)  # "Nguyễn Văn An (giữa), Bí thư Tỉnh ủy" in a caption
-            if sep < self.n and self.t[sep].text in (",", "-", "–", "(", ":") and self.role_at(sep + 1) and \
-                    self.is_person_name(i, run, foreign=True) and not is_known_place(self.text(i, run), ""):
+            role = self.role_at(sep + 1) if sep < self.n and self.t[sep].text in (",", "-", "–", "(", ":") else None
+            if role is not None and (self.is_person_name(i, run, foreign=True) or
+                                     (role[1].abroad and self.is_abroad_name(i, run))) and \
+                    not is_known_place(self.text(i, run), ""):
                 list_id = self.new_list()
                 person = self.person_with_titles((i, run), list_id)
                 return self.finish_list(self.scan_list(person.after, list_id), list_id, plural=False)
@@ -1134,25 +1328,36 @@ class Parser:
 # -------------------------------------------------------------------------------------------------- stage
 
 
-def _regions(doc: Document, data: OfficialData) -> list[Span]:
+def _regions(doc: Document, data: OfficialData) -> tuple[list[Span], frozenset[int]]:
     """The sentences officials are read from: those with a role head or an honorific in them (most sentences of
-    a report have neither; skipping them keeps the stage cheap), never the byline (authors, not officials)."""
+    a report have neither; skipping them keeps the stage cheap), never the byline (authors, not officials); and the
+    offsets where such a word is glued to the name after it for want of a space ("NgàiKen-ji Tanaka", "ôngNguyễn":
+    a word that is not in capitals, a capital and a lower-case letter after it), where `tokenize` splits."""
     byline = [(s.start, s.end) for s in doc.get(BYLINE)]
     regions = doc.get(SENTENCE) or doc.get(PARAGRAPH) or ([doc.span(0, len(doc.text), PARAGRAPH)] if doc.text else [])
     regions = [r for r in regions if not any(s <= r.start < e for s, e in byline)]
-    text = doc.text.lower()
+    original = doc.text
+    text = original.lower()
+    size = len(text)
     hits = []
+    glued = set()
     for end, length in data.triggers.iter(text):
         start = end + 1 - length
-        if (start == 0 or not text[start - 1].isalnum()) and (end + 1 == len(text) or not text[end + 1].isalnum()):
+        if start > 0 and text[start - 1].isalnum():
+            continue
+        if end + 1 == size or not text[end + 1].isalnum():
             hits.append(start)
+        elif end + 2 < size and original[end + 1].isupper() and original[end + 2].islower() and \
+                not original[start:end + 1].isupper():
+            hits.append(start)
+            glued.add(end + 1)
     hits.sort()
     chosen = []
     for region in regions:
         k = bisect.bisect_left(hits, region.start)
         if k < len(hits) and hits[k] < region.end:
             chosen.append(region)
-    return chosen
+    return chosen, frozenset(glued)
 
 
 def role_and_organisation(title: Title, tokens: Sequence[Token], text: str) -> dict[str, Any]:
@@ -1284,13 +1489,21 @@ def find_officials(doc: Document) -> tuple[list[Span], list[Span]]:
     data = load_official_data()
     paragraphs: list[_Paragraph] = []
     known: set[str] = set()
-    for region in _regions(doc, data):
-        tokens = tokenize(region.text, region.start, data)
+    regions, glued = _regions(doc, data)
+    for region in regions:
+        tokens = tokenize(region.text, region.start, data,
+                          glued=[cut - region.start for cut in glued if region.start < cut < region.end])
         mentions = Parser(tokens, data, known).scan()
         paragraphs.append(_Paragraph(tokens, mentions))
         for m in mentions:
             if isinstance(m, Person) and m.titles and not m.short:
                 known.add(_join(tokens, m.name))
+    # one person, written in capitals in a heading or an interview's question and normally elsewhere
+    # ("CHỦ TỊCH UBND TỈNH TRẦN VĂN AN:", "Chủ tịch UBND tỉnh Trần Văn An"): the name as normally written
+    canonical: dict[str, str] = {}
+    for name in sorted(known, key=lambda n: (n.isupper(), n)):
+        canonical.setdefault(name.lower(), name)
+    known = set(canonical.values())
     by_given_name: dict[str, set[str]] = {}
     for name in known:
         by_given_name.setdefault(name.split()[-1], set()).add(name)
@@ -1311,6 +1524,7 @@ def find_officials(doc: Document) -> tuple[list[Span], list[Span]]:
                 pending.append((item, m, parts[index]))
                 continue
             name = _join(item.tokens, m.name)
+            name = canonical.get(name.lower(), name)
             if m.short:  # "ông Kiệt": the one official whose given name it is
                 candidates = by_given_name.get(name, set())
                 if len(candidates) != 1:
@@ -1371,9 +1585,11 @@ def _position(doc: Document, title: Title, tokens: Sequence[Token], person: str 
 def find_authors(doc: Document) -> list[Span]:
     """Author names of the byline (`Thu Hiền`, `CTV Đức Chí`, `Tin, ảnh: Lê Hoa`), without prefix or unit.
 
-    The byline is the trailing lines segment.py marks; when they name nobody, a last line that gives names and
-    then the author's unit ("Thanh Hà - Trung tâm VHTT&TT huyện") counts, and a name line right under the
-    headline too (some portals put the author there: "Xã Long Cốc: ...", "Đinh Thu Trang", body).
+    The byline is what segment.py marks: the trailing lines, and a header line above the body that a portal's
+    marks set apart ("Lê Hoa - 21:30, 12/04/2023", "VŨ HÀ - THANH TÚ |"). When they name nobody, a last line that
+    gives names and then the author's unit ("Thanh Hà - Trung tâm VHTT&TT huyện") counts, and a plain name line right
+    under the headline too (some portals put the author there: "Xã Long Cốc: ...", "Đinh Thu Trang", body). A name
+    printed twice (above and below) is one author.
     """
     authors: list[Span] = []
     for line in doc.get(BYLINE):
@@ -1385,7 +1601,10 @@ def find_authors(doc: Document) -> list[Span]:
         line = find_line(doc)
         if line is not None:
             authors.extend(_authors_of_line(doc, line))
-    return authors
+    unique: dict[str, Span] = {}  # a portal may print the byline above the body and again below it
+    for author in authors:
+        unique.setdefault(author.value["name"], author)
+    return list(unique.values())
 
 
 # A separator between a byline's names and the author's unit: "Thanh Hà - Trung tâm ...", "Hồng Nhung, Văn phòng ..."
@@ -1419,7 +1638,7 @@ def _names_before_unit(doc: Document) -> Span | None:
 
 def _leading_byline(doc: Document) -> Span | None:
     """A line of names (or a byline prefix with names) between the headline and the body, if there is one."""
-    from .segment import byline_marker, looks_like_names
+    from .segment import byline_marker, looks_like_names, names_a_person
 
     paragraphs = doc.get(PARAGRAPH)
     titles = doc.get(TITLE)
@@ -1431,7 +1650,8 @@ def _leading_byline(doc: Document) -> Span | None:
     if marker is not None and marker[1] != "prefix":
         return None
     named = line.text[len(marker[0]):].lstrip(" :") if marker else line.text
-    if not named or len(line.text) > 60 or any(c.isdigit() for c in line.text) or not looks_like_names(named):
+    if not named or len(line.text) > 60 or any(c.isdigit() for c in line.text) or not looks_like_names(named) \
+            or not (marker or names_a_person(named)):
         return None
     words = regex.sub(r"\([^)]*\)|[-–,&/]", " ", named).split()
     if not all(_NAME_SYLLABLE.match(w) or w == "và" for w in words) or is_known_place(named, ""):
@@ -1440,7 +1660,7 @@ def _leading_byline(doc: Document) -> Span | None:
 
 
 def _authors_of_line(doc: Document, line: Span) -> list[Span]:
-    from .segment import byline_marker, looks_like_names
+    from .segment import byline_marker, is_agency, looks_like_names
 
     start, text = line.start, line.text
     prefix = None
@@ -1464,6 +1684,8 @@ def _authors_of_line(doc: Document, line: Span) -> list[Span]:
         marker = byline_marker(name) if name else None
         if marker is not None and marker[1] != "prefix":
             break  # "Văn Hiếu - Phòng VH-TT": the author's unit, to the end of the line
+        if is_agency(name):
+            break  # "Tuyết Mai/VOV-Tây Bắc": the agency, then its bureau, to the end of the line
         if not name or marker is not None or not looks_like_names(name):
             continue
         offset = start + piece_start + piece.find(name)

@@ -10,10 +10,22 @@ How a place is found (the tables in `lang/vi/` hold the words, this module the m
    Lists under one trigger continue it: `các xã: Trung Hòa, Hòa An và Hòa Phú`, `cặp cửa khẩu Mộc Bài -
    Bavet`, `các huyện miền núi Kỳ Sơn, Tương Dương`, `7 xã, thị trấn gồm: A, B` (chained prefixes: each
    item typed by the gazetteer), `cửa biển Sông Đốc, Gành Hào` (one kind, names of two words or more that
-   are not the place's parent province or district). Numbers name units too (`quận 1`, `thôn 3`).
+   are not the place's parent province or district). Numbers name units too (`quận 1`, `thôn 3`): their
+   mentions are spans, but a number names no place to list (`place_records` leaves them out). An introduced
+   list may carry a figure after each name (`các xã ngập nhiều như: A 120 ha, B 80 ha`); in a list of
+   villages a capitalised village word is part of the name (`3 làng: Kon Rơ, Plei Ktu`), and so after a
+   bridge's or a market's word (`cầu treo Bản Khun`: other). After a plural prefix or a description one
+   province's name is the province (`nhiều xã miền núi Nghệ An`).
+   Address chains: the links after a prefixed unit written without prefix take the level the gazetteer gives
+   them (`xã Tả Thanh Oai, Thanh Trì, Hà Nội`: huyện, thành phố; `xã A (Mường Khương)`), and a name right
+   before its prefixed parent is the parent's unit (`Đăk Rong (huyện Kbang)`: xã).
+   Roads between places: the ends (`trục đường Núi Đá - Nà Khoang`, `tỉnh lộ 99 từ A – B – C`) are other
+   unless a province's or a country's name. A kind may take one describing word before the name (`đồi chè
+   Khe Mát`, `bến đò Cây Gáo`).
 2. Whole names from the tables: regions (`Tây Nguyên`), countries (`Việt Nam`, `Lào`), foreign places
    (`Xiềng Kho`, `Svay Rieng`), other names of units (`TP.HCM`). Compounds that hold a name but name no
-   place are skipped (`khai thác`, `dịch tả lợn châu Phi`, `tiếng Lào`).
+   place are skipped (`khai thác`, `dịch tả lợn châu Phi`, `tiếng Lào`). Transliterations joined by hyphens
+   (`Xa-van-na-khệt`, `Thà-khẹt`) are foreign: the table's in any spelling of the marks, or after `tại`/`đến`.
 3. Bare gazetteer names (gazetteer.py's Aho-Corasick automaton): province names anywhere; district
    names (commune names after the 2025 reform) in the provinces the article names, bare ones included.
    A bare name must be a whole capitalised run (`Hồng Lĩnh` in `Nguyễn Hồng Lĩnh` is no place), not after
@@ -78,6 +90,20 @@ _LIST_MODIFIER = regex.compile(r"(?: [\p{Ll}\p{M}]+){1,3}? (?=\p{Lu})")  # các 
 _LIST_SEPARATOR = regex.compile(r",? và |, |; ")
 _PREFIX_CHAIN = regex.compile(r",? (?:và|hoặc) |, |/ ?")  # các xã, thị trấn; các xã và thị trấn; xã/phường
 _DASH = regex.compile(r" ?[-–] ?")
+# a figure after a list item, up to the next item: ` 120 ha`, ` 45 ha lúa và 25 ha đậu`, ` 230`, ` 12,5%`
+_FIGURE_WORD = r"\d+(?:[.,]\d+)*[\p{Ll}\p{M}%/²³]*"
+_FIGURE = regex.compile(
+    rf" {_FIGURE_WORD}(?: (?:{_FIGURE_WORD}|[\p{{Ll}}\p{{M}}/]+)){{0,8}}?(?=,? và \p{{Lu}}|[,;] \p{{Lu}})")
+_NUMBER_ONLY = regex.compile(r"(?:số )?(?:\d+|[IVX]+)")
+_ROAD_NUMBER = regex.compile(r" (?:số )?(?:[A-ZĐ]{1,3}\.? ?)?\d+[A-Z]?(?:\.\d+)?(?![\p{L}\d])")  # tỉnh lộ 99, ĐT.741
+_ROUTE_OPENING = regex.compile(r",? (?:đoạn từ|đoạn|từ|nối|nối liền|nối từ|đi)(?= \p{Lu})")
+_ROUTE_TO = regex.compile(r" (?:đến|tới|đi) (?=\p{Lu})")
+_DESCRIPTOR = regex.compile(r" ([\p{Ll}\p{M}]+)(?= \p{Lu})")  # one lower-case word between a kind and its name
+# a transliterated foreign name: `Xa-van-na-khệt`, `Thà-khẹt`, maybe two of them (`Luông Pha-băng`)
+_TRANSLITERATED = regex.compile(
+    r"(?<![\p{L}\p{M}\-])(?:\p{Lu}[\p{Ll}\p{M}]* )?\p{Lu}[\p{Ll}\p{M}]*(?:-[\p{Ll}\p{M}]+)+(?![\p{L}\p{M}\-])")
+# between the links of an address: `xã A, Thanh Trì, Hà Nội`, `xã A (Mường Khương)`
+_CHAIN_GAP = regex.compile(r", | \(")
 _COUNTRY_LIST_GAP = regex.compile(r",? và |, | ?[-–] ?| hoặc ")
 _PARENT_GAP = regex.compile(r", | \(| thuộc | của ")
 _SENTENCE_OPENING = regex.compile(r"[.!?:;…\"“(]\s*$")
@@ -114,6 +140,7 @@ class Trigger:
     province: bool = False  # a facility named after a province is the province's (`Cảng hàng không ... Đà Nẵng`)
     caps: bool = False  # an acronym may be the name (`Khu công nghiệp VSIP III`)
     across: bool = False  # a border crossing: the far end of a pair is the neighbour's (`Lóng Sập - Pa Háng`)
+    compass: bool = False  # a region named by compass points only: after `phía`, `hướng` a direction (`phía Tây Bắc`)
 
     def matches(self, written: str) -> bool:
         """Whether the text as written is this trigger: `lower` and `exact` as in the table; `any` in any
@@ -209,7 +236,7 @@ def place_data() -> PlaceData:
             if row["role"] == "region":
                 regions.add(name_key(row["surface"]))
             trigger = Trigger(row["surface"], row["role"], "other", row["case"], "province" in flags, "caps" in flags,
-                              "across" in flags)
+                              "across" in flags, "compass" in flags)
             triggers.setdefault(_lower(row["surface"]), []).append(trigger)
     trigger_automaton = ahocorasick.Automaton()
     for surface in triggers:
@@ -274,6 +301,7 @@ def _word_before(text: str, start: int) -> tuple[str, int]:
     return text[begin:end], begin
 
 
+@functools.lru_cache(maxsize=4096)  # the same places are asked about by several checks (honorific, cue, street)
 def _words_before(text: str, start: int, count: int) -> str:
     """Up to `count` words before `start` on the same line, lower case, one space apart."""
     words: list[str] = []
@@ -389,6 +417,8 @@ class Intervals:
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether some interval (s, e) has s < end and start < e, as `any(...)` over them all would say."""
+        if not self.starts:
+            return False  # no person's name in the text: the usual case for `blocked`
         # e - s <= longest, so an interval that reaches past `start` begins after start - longest
         first = bisect.bisect_right(self.starts, start - self.longest)
         last = bisect.bisect_left(self.starts, end)
@@ -493,9 +523,9 @@ class Finder:
             elif trigger.role == "kind":
                 position = max(end, self.read_kind(start, end, trigger))
             elif trigger.role == "region":
-                position = max(end, self.read_region(start, end))
+                position = max(end, self.read_region(start, end, trigger))
             elif trigger.role == "route":
-                position = max(end, self.read_route(end))
+                position = max(end, self.read_route(end, trigger))
         self.candidates = [c for c in self.candidates if not self.ctx.is_blocked(c.start, c.end)]
 
     # -- names after a prefix -------------------------------------------------------------------------------
@@ -507,7 +537,8 @@ class Finder:
             name = _joined(self.text, words[:count])
             if name_key(name) in self.data.aliases or self.foreign_name(name, place_type):
                 return count
-            if levels and (self.gaz.lookup(name, levels=levels) or self.gaz.lookup_loose(name, levels=levels)):
+            if levels and (self.gaz.lookup(name, levels=levels) or (
+                    _loose_ok(name) and self.gaz.lookup_loose(name, levels=levels))):
                 return count
         return 0
 
@@ -539,24 +570,43 @@ class Finder:
 
     def stop_index(self, words: Words) -> int:
         """Where a stop phrase (`Phó`, `Chủ tịch`, `Văn hóa`) starts in the run (len(words) if nowhere)."""
+        return self.stop_indexes(words)[0]
+
+    def stop_indexes(self, words: Words) -> tuple[int, int]:
+        """Where the first stop phrase starts in the run, and where the first one whose second word is in lower
+        case starts (`Chủ tịch`, `Đảng bộ`): no name's syllables are that, so it ends even a name the gazetteer
+        knows (`xã Chủ` is no `phường Chũ`); len(words) where there is none."""
         stops = self.data.words.get("stop", frozenset())
+        openings = _stop_openings()
+        first = len(words)
         for index, (start, end) in enumerate(words):
-            if self.text[start:end] in stops:
-                return index
+            word = self.text[start:end]
+            if word not in openings:
+                continue  # the usual case: no stop starts with this word
+            if word in stops:
+                first = min(first, index)
             following = _NEXT_WORD.match(self.text, end)
-            if following and self.text[start:end] + following.group() in stops:
-                return index
-        return len(words)
+            if following and word + following.group() in stops:
+                first = min(first, index)
+                if following.group()[1].islower():
+                    return first, index
+        return first, len(words)
 
     def cut_name(self, words: Words, place_type: str) -> Words:
         """The words of a run that are the place's name; empty when the run is a person or a title."""
         if not words:
             return []
         words = self.extend_numbered(words, place_type)
+        stop, phrase_stop = self.stop_indexes(words)
+        words = words[:phrase_stop]  # Đảng bộ xã A, Đảng bộ xã B: `Đảng` is no name, whatever the gazetteer knows
+        if not words:
+            return words
         known = self.known_prefix(words, place_type)
         if known:
+            if known < len(words) and self.person_with_place_start(words, known):
+                return []
             return words[:known]
-        words = words[:self.stop_index(words)]
+        words = words[:stop]
         if not words:
             return words
         if place_type == "other":
@@ -570,6 +620,23 @@ class Finder:
             if len(rest) >= 3 and self.looks_like_person(rest, place_type="thôn"):
                 return words[:index]  # bản Na Mèo Lò Văn Pản
         return words
+
+    def person_with_place_start(self, words: Words, known: int) -> bool:
+        """Whether a run whose first words make a known name is a person's name as a whole: `Huyện ủy Mai Hồng
+        Hà` (a family name, then given names that are neither a place's nor a second person's); not `huyện Mai
+        Sơn Hà Văn Tú` (a place, then its official) or `huyện Lâm Hà Lâm Đồng` (a place, then its province; given
+        names are often a commune's name too: `Hồng Phong`)."""
+        names = [self.text[s:e] for s, e in words]
+        rest = words[known:]
+        if len(words) < 3 or names[0] not in self.data.words["surname"] or len(rest) > 2:
+            return False
+        if known == 1 and not self.gaz.knows(names[0]):
+            return True  # a one-word name only the foreign table knows (`Mai`, `Kham`) is a family name here
+        rest_name = _joined(self.text, rest)
+        if self.gaz.lookup(rest_name, levels=("province",)) or name_key(rest_name) in self.data.foreign or \
+                self.stop_index(rest) == 0:
+            return False
+        return not self.looks_like_person(rest, place_type="xã")
 
     def person_after_place(self, words: Words) -> int:
         """Where a person's name starts after a known place's name in a run (len(words) if nowhere):
@@ -650,8 +717,8 @@ class Finder:
         if plural:
             types, end = self.prefix_chain(end, trigger)
         position = end
-        if text.startswith(":", position):
-            plural = True
+        colon = text.startswith(":", position)
+        if colon:
             position += 1
         if text.startswith(" ", position):
             position += 1
@@ -660,16 +727,23 @@ class Finder:
         following = self.trigger_at(position)
         if following is not None and following.role == "region":
             return end  # các tỉnh Tây Nguyên: the region, read as such
+        if trigger.type == "thôn" and text[start].isupper() and self.on_street(start):
+            return self.read_named_after_village(start)  # cầu treo Bản Khun: the bridge's name keeps `Bản`
+        unqualified = position
         position = self.skip_qualifiers(position, self.data.unit_qualifiers)  # xã vùng cao Mường Lý
-        words = self.extend_dashed(read_run(text, position), trigger.type)
+        words = self.extend_lower(self.extend_dashed(read_run(text, position), trigger.type), trigger.type)
+        if colon and not plural and (not words or not self.known_prefix(words, trigger.type)):
+            return end  # `UBND huyện: Kiểm tra ...` (a headline): after a singular prefix a colon opens a list only
+            # of names the gazetteer knows at that level
+        plural = plural or colon
         if not words and plural:
             words = self.list_after_modifier(position, trigger)
         if not words:
             number = self.numbered_name(position, trigger) if not plural else None
             if number:  # quận 1, phường 3 (Hồ Chí Minh City before 2025); thôn 3, tổ dân phố số 5
-                self.add(Candidate(number.start(1), number.end(1), number.group(1), trigger.type, "prefix",
-                                   text[start:end], start))
-                return number.end()
+                numbered = self.add(Candidate(number.start(1), number.end(1), number.group(1), trigger.type, "prefix",
+                                              text[start:end], start))
+                return max(number.end(), self.read_parents(numbered))  # thôn 3, Ea Tul, Cư M'gar
             return end
         if text[start].isupper() and trigger.type == "thôn" and \
                 self.gaz.lookup(text[start:words[-1][1]], levels=("province", "district", "commune")):
@@ -677,10 +751,15 @@ class Finder:
         name_words = self.cut_name(words, trigger.type)
         if not name_words or _joined(text, name_words) in self.data.countries:
             return words[-1][1]  # a person, a title, or a country (`tỉnh bạn Lào`: the table pass reads it)
-        self.make_prefixed(start, end, trigger, name_words, item=False, types=types)
+        if (plural or position > unqualified) and (higher := self.higher_unit(name_words, trigger.type)) is not None:
+            return higher  # các xã miền núi Thanh Hóa: the communes of the province, which is the place named
+        first = self.make_prefixed(start, end, trigger, name_words, item=False, types=types)
         last = name_words[-1][1]
-        while (item_start := self.list_continues(last, dash=False, levels=TYPE_LEVELS.get(trigger.type))) is not None:
-            words = self.extend_dashed(read_run(text, item_start), trigger.type)
+        if not plural and (parents_end := self.read_parents(first)) > last:
+            return parents_end  # xã Tả Thanh Oai, Thanh Trì, Hà Nội; xã Nậm Chảy (Mường Khương)
+        while (item_start := self.list_continues(last, dash=False, levels=TYPE_LEVELS.get(trigger.type),
+                                                 figures=plural, village=trigger.type == "thôn")) is not None:
+            words = self.extend_lower(self.extend_dashed(read_run(text, item_start), trigger.type), trigger.type)
             name_words = self.cut_name(words, trigger.type)
             if not name_words or (len(name_words) < len(words) and not plural):
                 break
@@ -689,9 +768,142 @@ class Finder:
                 break  # tỉnh Tây Ninh, Việt Nam
             if not plural and self.known_prefix(name_words, trigger.type) < len(name_words):
                 break  # after a singular prefix only names the gazetteer knows at that level continue it
-            self.make_prefixed(start, end, trigger, name_words, item=True, types=types)
-            last = name_words[-1][1]
+            item = self.make_prefixed(start, end, trigger, name_words, item=True, types=types)
+            last = max(name_words[-1][1], self.read_parents(item, brackets_only=True))
         return last
+
+    def extend_lower(self, words: Words, place_type: str) -> Words:
+        """`tỉnh Cao bằng`, `tỉnh Sơn la`: a province's or a district's name whose later syllable is written in
+        lower case, when the gazetteer knows the whole at that level and not the capitalised part alone."""
+        if not words or place_type not in ABROAD_TYPES:
+            return words
+        end = words[-1][1]
+        if not (end + 1 < len(self.text) and self.text[end] == " " and self.text[end + 1].islower()):
+            return words  # the usual case, decided without the gazetteer
+        levels = TYPE_LEVELS[place_type]
+        if self.gaz.lookup(_joined(self.text, words), levels=levels):
+            return words
+        for _ in range(2):
+            following = _NEXT_WORD.match(self.text, end)
+            if following is None or not following.group()[1].islower():
+                break
+            end = following.end()
+            if self.gaz.lookup(self.text[words[0][0]:end], levels=levels):
+                return [*words[:-1], (words[-1][0], end)]
+        return words
+
+    def higher_unit(self, words: Words, place_type: str) -> int | None:
+        """After a plural prefix (`các xã`, `nhiều huyện`) or a description (`xã biên giới`), one name that is a
+        province's and not followed by a list is the province the units are in (`nhiều xã miền núi Thanh Hóa`,
+        `một xã vùng cao Lào Cai`): a province candidate is added; returns where it ends, or None."""
+        if place_type not in TYPE_LEVELS or "province" in TYPE_LEVELS[place_type]:
+            return None
+        name = _joined(self.text, words)
+        provinces = self.gaz.lookup(name, levels=("province",))
+        separator = _LIST_SEPARATOR.match(self.text, words[-1][1])
+        if not provinces or (separator and _NEXT_CAPITAL.match(self.text, separator.end() - 1)):
+            return None  # hai xã Thanh Hóa và Thanh Thạch: a list of the units
+        unit = min(provinces, key=lambda u: u.era != self.ctx.era)
+        self.add(Candidate(words[0][0], words[-1][1], name, unit.type, "chain", unit=unit))
+        return words[-1][1]
+
+    def units_of(self, candidate: Candidate) -> list[Unit]:
+        """The gazetteer units a mention may be (its own if resolved), those of its written type first."""
+        if candidate.unit is not None:
+            return [candidate.unit]
+        if not candidate.is_admin:
+            return []
+        levels = TYPE_LEVELS[candidate.type]
+        units = self.gaz.lookup(candidate.name, levels=levels) or (
+            self.gaz.lookup_loose(candidate.name, levels=levels) if _loose_ok(candidate.name) else [])
+        return [u for u in units if u.type == candidate.type] or units
+
+    def read_parents(self, child: Candidate, *, brackets_only: bool = False) -> int:
+        """An address chain after a prefixed unit, its links written without prefix: `xã Tả Thanh Oai, Thanh Trì,
+        Hà Nội`, `phường Phú Hòa, Thủ Dầu Một, Bình Dương`, `xã Nậm Chảy (Mường Khương)`, `(xã Zuôih, Nam Giang)`.
+        A link is a unit of the gazetteer that contains the one before it (typed by its own level, not the
+        child's prefix), or a province's name. Adds the links; returns where the last ends (child.end if none)."""
+        text = self.text
+        last = child.end
+        units: list[Unit] | None = None
+        previous = child
+        for _ in range(3):
+            gap = _CHAIN_GAP.match(text, last)
+            if gap is None or (brackets_only and "(" not in gap.group()) or gap.end() in self.trigger_starts:
+                break
+            words = self.extend_lower(read_run(text, gap.end()), "tỉnh")
+            if not words:
+                break
+            if units is None:
+                units = self.units_of(child)
+            name = _joined(text, words)
+            after = text[words[-1][1]:words[-1][1] + 1]
+            if "(" in gap.group() and after not in (")", ","):
+                break  # xã A (nay là ...): a bracket that holds more than the parent's name
+            bracket = "(" in gap.group()
+            parents = [a for u in units for a in self.gaz.chain(u)[1:] if name_key(a.name) == name_key(name)]
+            if not parents:
+                parents = self.gaz.lookup(name, levels=("province",)) or self.only_district(name, previous)
+                if parents and not bracket and units and self.gaz.lookup(name, levels=TYPE_LEVELS.get(previous.type,
+                                                                                                      ())):
+                    break  # a name that is also a unit at the level before: a list item (`xã A, B`), or unsure
+            if not parents and not units:
+                parents = self.link_before_parent(name, previous, words[-1][1])
+            if self.ctx.is_blocked(words[0][0], words[-1][1]) or self.covered.overlaps(words[0][0], words[-1][1]):
+                break
+            if parents:
+                parent: Unit | None = min(parents, key=lambda u: (u.era != self.ctx.era, u.level == "commune"))
+                parent_type = parent.type
+            elif bracket and self.ctx.era == "old" and previous.type in ("xã", "phường", "thị trấn") and \
+                    len(words) >= 2 and self.gaz.knows(name):
+                # the press writes a commune's district in brackets: `xã Ea Tul (Cư M'gar)`, even where the
+                # data's district is another (a district split off later)
+                parent, parent_type = None, "huyện"
+            else:
+                break
+            link = self.add(Candidate(words[0][0], words[-1][1], name, parent_type, "chain", unit=parent))
+            if previous.prefix_start is not None:
+                previous.parent_hint = link
+            previous, units, last = link, [parent] if parent else [], words[-1][1]
+            if "(" in gap.group() and after == ")":
+                break
+        return last
+
+    def link_before_parent(self, name: str, child: Candidate, end: int) -> list[Unit]:
+        """After a unit the gazetteer does not know (a village, a missing commune), a link is known by the link
+        after it: `thôn Nà Sành, Pha Long, Mường Khương` (Pha Long is a commune of the district Mường Khương).
+        The units of that name above the child's level that the next link contains."""
+        rank = TYPE_RANK.get(child.type, 9)
+        levels = tuple(level for level, level_rank in (("district", 1), ("commune", 2)) if level_rank < rank)
+        gap = _CHAIN_GAP.match(self.text, end)
+        following = read_run(self.text, gap.end()) if gap and gap.end() not in self.trigger_starts else []
+        if not levels or not following:
+            return []
+        after = name_key(_joined(self.text, following))
+        return [u for u in self.gaz.lookup(name, levels=levels)
+                if any(name_key(a.name) == after for a in self.gaz.chain(u)[1:])]
+
+    def only_district(self, name: str, child: Candidate) -> list[Unit]:
+        """The district a commune's unknown parent may be (`xã Tân Lập (Mường Khương)` where the data lacks that
+        commune): the one district of that name, or the one in the article's provinces."""
+        if child.type not in ("xã", "phường", "thị trấn"):
+            return []
+        districts = self.gaz.lookup(name, levels=("district",))
+        if len(districts) > 1:
+            districts = [u for u in districts if self.in_scope(u)]
+        return districts if len(districts) == 1 else []
+
+    def read_named_after_village(self, start: int) -> int:
+        """`cầu treo Bản Khun`, `chợ Bản Lầu`, `cầu treo Bản Na - Bản Tà`: after a bridge's, a road's or a market's
+        word, the capitalised village word is the first syllable of the name it is called by (other)."""
+        words = read_run(self.text, start)
+        end = start
+        while len(words) >= 2:
+            self.add(Candidate(words[0][0], words[-1][1], _joined(self.text, words), "other", "kind"))
+            end = words[-1][1]
+            dash = _SPACED_DASH.match(self.text, end)
+            words = read_run(self.text, dash.end()) if dash else []
+        return end
 
     def numbered_name(self, position: int, trigger: Trigger) -> regex.Match[str] | None:
         """A unit named by a number: `quận 1`, `phường 3`, and at the village level `thôn 3`, `khu phố 2`,
@@ -723,6 +935,10 @@ class Finder:
         intro = self.data.list_intro.match(self.text, position - 1)
         if intro:
             return self.extend_dashed(read_run(self.text, intro.end()), trigger.type)
+        intro = _long_list_intro().match(self.text, position - 1)
+        if intro:  # một số xã đã hoàn thành thu hoạch lúa xuân sớm là: A, B: a long description, a colon, known names
+            run = self.extend_dashed(read_run(self.text, intro.end()), trigger.type)
+            return run if run and self.known_prefix(run, trigger.type) == len(run) else []
         modifier = _LIST_MODIFIER.match(self.text, position - 1)
         if not modifier or not TYPE_LEVELS.get(trigger.type):
             return []
@@ -731,15 +947,20 @@ class Finder:
         run = read_run(self.text, modifier.end())
         return run if run and self.known_prefix(run, trigger.type) else []
 
-    def list_continues(self, end: int, *, dash: bool, levels: tuple[str, ...] | None = None) -> int | None:
+    def list_continues(self, end: int, *, dash: bool, levels: tuple[str, ...] | None = None, figures: bool = False,
+                       village: bool = False) -> int | None:
         """Where the next item of a list starts after `end`, or None.
 
         Separators: `, `, ` và `, `, và `, `; ` (and ` - ` between kinds: `Mộc Bài - Bavet`); a short
         parenthesis between items is skipped (`Sekong (Lào) và Ratanakiri`). A new trigger ends the list
-        (`các xã A, B và thị trấn C`).
+        (`các xã A, B và thị trấn C`), except a capitalised village word in a list of villages (`4 làng: Kon
+        Rơ, Plei Ktu`: the word is part of the name). `figures`: an introduced list may give a figure after each
+        item (`các xã ngập nhiều như: Tân Mỹ 120 ha, Hòa An 80 ha lúa và 10 ha màu, Phú Lộc`).
         """
         text = self.text
         position = end
+        if figures and (figure := _FIGURE.match(text, position)):
+            position = figure.end()
         if text.startswith(" (", position):
             close = text.find(")", position, position + MAX_PARENTHESIS)
             if close < 0:
@@ -758,6 +979,8 @@ class Finder:
         following = self.trigger_at(position)
         if following is None or (dashed and following.type == "thôn"):
             return position  # a pair's far end may begin with a village word (`Chiềng Khương - Bản Đán`)
+        if village and following.type == "thôn" and " " not in following.surface and read_run(text, position)[1:]:
+            return position  # 4 làng: Kon Rơ, Plei Ktu và Plei Jơr
         if levels and following.role in ("kind", "prefix") and " " not in following.surface:
             run = read_run(text, position)
             if len(run) >= 2 and self.gaz.lookup(_joined(text, run), levels=levels):
@@ -800,6 +1023,8 @@ class Finder:
             return False
         if not all(is_vietnamese_syllable(word) or word.isdigit() for word in name.replace("-", " ").split()):
             return True
+        if regex.search(r"-\p{Ll}", name):
+            return True  # tỉnh Xa-van-na-khệt: syllables joined by hyphens transliterate a foreign name
         if _word_before(self.text, position)[0] in self.data.words.get("neighbour", ()):
             return True
         start, end = self.ctx.sentence_bounds(position)
@@ -853,6 +1078,11 @@ class Finder:
                 trigger = chained[1] if chained[1].across or chained[1].caps else trigger
                 continue
             break
+        described = False
+        if (descriptor := _DESCRIPTOR.match(text, position)) is not None and position + 1 not in self.trigger_starts \
+                and descriptor.end() + 1 not in self.trigger_starts \
+                and descriptor.group(1) not in self.data.words.get("function", frozenset()):
+            position, described = descriptor.end(), True  # đồi chè Hồ Sen, rừng thông Đà Lạt: what grows or stands
         intro = self.data.kind_list_intro.match(text, position) if plural else None
         if intro:  # hai cửa khẩu quốc tế là Hữu Nghị và Đồng Đăng; các sông: Mã, Chu
             position = intro.end() - 1
@@ -863,6 +1093,11 @@ class Finder:
                 self.gaz.lookup(text[start:words[-1][1]], levels=("province", "district", "commune")):
             return start + 1  # `Sông Mã`, `Núi Thành`: the capitalised kind begins a unit's own name
         name_words = self.cut_name(words, "other")
+        if described and name_words and (len(name_words) < 2 or (
+                self.looks_like_person(name_words, place_type="xã") and not self.gaz.knows(_joined(text, name_words)))):
+            return name_words[-1][1]  # `mực nước sông dâng Báo động 2`, `hang ổ Nguyễn Văn A`: no feature's name
+        if described and name_words and self.gaz.lookup(_joined(text, name_words), levels=("province", "district")):
+            return end  # `vùng lũ Quảng Bình`, `vùng trồng cam Cao Phong`: the province's, the district's (bare pass)
         if not name_words:
             return words[-1][1] if words else end
         before, _ = _word_before(text, start)
@@ -957,30 +1192,47 @@ class Finder:
         self._scope = (len(self.candidates), keys)
         return keys
 
-    def read_route(self, end: int) -> int:
-        """`đoạn Mũi Né - Hòn Rơm`, `tuyến Hà Nội - Hải Phòng`: the two ends of a route are places when each
-        is a known name or has two words or more (`tuyến Bắc - Nam` names directions)."""
-        if not self.text.startswith(" ", end):
+    def read_route(self, end: int, trigger: Trigger) -> int:
+        """A road or a route between places: `đoạn Mũi Né - Hòn Rơm`, `tuyến Hà Nội - Hải Phòng`, `trục đường Núi
+        Đá - Nà Khoang`, `tỉnh lộ 99 từ Bản Phủ – Nậm Pồ – Mường Lay` (a number and `từ` may stand before the
+        ends). Each end is a place when each is a known name or has two words or more and none reads as a person
+        (`đường Trần Phú - Lê Lợi` is a crossroads of streets); `tuyến Bắc - Nam` names directions. Written
+        without prefix, an end is a province, a country or a place abroad when the tables say so, else other."""
+        text = self.text
+        position = end
+        if trigger.surface not in ("đoạn", "tuyến") and (number := _ROAD_NUMBER.match(text, position)):
+            position = number.end()
+        if (opening := _ROUTE_OPENING.match(text, position)) is not None:
+            position = opening.end()
+        if not text.startswith(" ", position):
             return end
-        first = self.cut_name(read_run(self.text, end + 1), "other")
-        dash = _DASH.match(self.text, first[-1][1]) if first else None
-        second = self.cut_name(read_run(self.text, dash.end()), "other") if dash else []
-        if not second:
+        ends = [self.cut_name(read_run(text, position + 1), "other")]
+        while ends[-1] and len(ends) < 8:
+            dash = _DASH.match(text, ends[-1][-1][1])
+            if dash is None and opening is not None and "từ" in opening.group():
+                dash = _ROUTE_TO.match(text, ends[-1][-1][1])  # từ A đến B
+            if dash is None:
+                break
+            ends.append(self.cut_name(read_run(text, dash.end()), "other"))
+        ends = [words for words in ends if words]
+        if len(ends) < 2:
             return end
-        ends = [first, second]
-        typed = [self.bare_type(_joined(self.text, words), words[0][0]) for words in ends]
-        if not all(t is not None or len(words) >= 2 for t, words in zip(typed, ends, strict=True)):
-            return end
+        typed = [self.bare_type(_joined(text, words), words[0][0], route=True) for words in ends]
+        for words, found in zip(ends, typed, strict=True):
+            if found is None and (len(words) < 2 or self.looks_like_person(words, place_type="xã")):
+                return end
         for words, found in zip(ends, typed, strict=True):
             place_type, unit, place = found or ("other", None, None)
-            self.add(Candidate(words[0][0], words[-1][1], _joined(self.text, words), place_type, "bare",
+            self.add(Candidate(words[0][0], words[-1][1], _joined(text, words), place_type, "bare",
                                unit=unit, foreign=place))
-        return second[-1][1]
+        return ends[-1][-1][1]
 
-    def bare_type(self, name: str, position: int) -> tuple[str, Unit | None, Foreign | None] | None:
+    def bare_type(self, name: str, position: int, *, route: bool = False) -> tuple[str, Unit | None,
+                                                                                   Foreign | None] | None:
         """The type of a name written without a prefix, when the tables or the gazetteer know it here; a foreign
         name that is also a unit of the article's provinces is the unit unless the sentence says where abroad
-        (`đoạn Quảng Phú - Quảng Đông` in Quảng Bình)."""
+        (`đoạn Quảng Phú - Quảng Đông` in Quảng Bình). `route`: the end of a road, whose level only a province's
+        name tells (`Nậm Pồ` on a road is a point of the road: other)."""
         place = self.data.foreign.get(name_key(name))
         if place is not None and not ((place.conflict or self.is_local_unit(name))
                                       and not self.foreign_context(place, position)):
@@ -995,12 +1247,50 @@ class Finder:
         scope = self.scope_provinces()
         local = [u for u in units if self.gaz.province_of(u).key in scope]
         if local:
-            return local[0].type, local[0], None
+            return ("other", None, None) if route else (local[0].type, local[0], None)
         return None
 
-    def read_region(self, start: int, end: int) -> int:
+    def read_children(self) -> None:
+        """A name without prefix right before its parent unit: `Đăk Rong (huyện Kbang)`, `Ia Dom, huyện Ia H'Drai`:
+        a unit of the gazetteer inside that parent, typed by its own level."""
+        text = self.text
+        for parent in [c for c in self.candidates if c.prefix_start is not None and c.is_admin]:
+            gap = parent.prefix_start - 2
+            if gap < 1 or text[gap:parent.prefix_start] not in (", ", " ("):
+                continue
+            run = _run_before(text, gap)
+            if not run:
+                continue
+            below = ("district", "commune") if parent.type in ("tỉnh", "thành phố") else ("commune",)
+            if parent.type == "thành phố" and not self.gaz.lookup(parent.name, levels=("province",)):
+                below = ("commune",)
+            homes: set[str] | None = None
+            for first in range(len(run)):  # `Tại Đăk Rong, huyện Kbang`: a sentence's first word may stand before
+                words = run[first:]
+                name = _joined(text, words)
+                units = self.gaz.lookup(name, levels=below)
+                if not units:
+                    continue
+                homes = {u.key for u in self.units_of(parent)} if homes is None else homes
+                units = [u for u in units if self.inside(u, homes)]
+                if units and self.bare_ok(words[0][0], words[-1][1]):
+                    unit = min(units, key=lambda u: (u.era != self.ctx.era, u.level != below[0]))
+                    self.add(Candidate(words[0][0], words[-1][1], name, unit.type, "chain", unit=unit))
+                    break
+
+    def inside(self, unit: Unit, keys: set[str]) -> bool:
+        """Whether one of the units `keys` names contains `unit` (walks the parents; no chain is built)."""
+        key = unit.parent
+        while key:
+            if key in keys:
+                return True
+            key = self.gaz.units[key].parent
+        return False
+
+    def read_region(self, start: int, end: int, trigger: Trigger) -> int:
         word, _ = _word_before(self.text, start)
-        if word.lower() not in self.data.directions and not self.on_street(start) and self.whole_run(start, end):
+        direction = trigger.compass and word.lower() in self.data.directions  # phía Tây Bắc; not phía Đông Bắc Bộ
+        if not direction and not self.on_street(start) and self.whole_run(start, end):
             self.add(Candidate(start, end, self.text[start:end], "other", "region"))
         return end
 
@@ -1097,6 +1387,41 @@ class Finder:
             reach = end
         self.candidates.extend(self.settle_countries(countries))
 
+    def read_transliterations(self) -> None:
+        """Foreign names written the Vietnamese way, syllables joined by hyphens with the later ones in lower case
+        (`Xa-van-na-khệt`, `Thà-khẹt`, `Luông Pha-băng`): a place of the foreign table in any spelling of its
+        marks, or an unknown one after a location word (`tại`, `đến`); elsewhere such names are people's
+        (`Cay-xỏn`). Looked for only where a letter, a hyphen and a lower-case letter meet: most hyphens are
+        in dates and ranges, and a scan of every character would cost more than the rest of the pass."""
+        text = self.text
+        reach = 0
+        hyphen = text.find("-")
+        while hyphen > 0:
+            if hyphen > reach and hyphen + 1 < len(text) and text[hyphen + 1].islower() and text[hyphen - 1].isalpha():
+                begin = hyphen
+                while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "-"):
+                    begin -= 1
+                before, word_start = _word_before(text, begin)
+                match = None
+                if word_start >= 0 and "-" not in before and is_name_word(before):
+                    match = _TRANSLITERATED.match(text, word_start)  # Luông Pha-băng: a word before it
+                match = match or _TRANSLITERATED.match(text, begin)
+                if match is not None:
+                    reach = match.end()
+                    self.read_transliteration(match.start(), match.end())
+            hyphen = text.find("-", hyphen + 1)
+
+    def read_transliteration(self, start: int, end: int) -> None:
+        if not self.bare_ok(start, end):
+            return
+        name = self.text[start:end]
+        place = self.data.foreign_folded.get(fold_name(name))
+        if place is None and not self.after_cue(start, "location_cue"):
+            return
+        if place is not None and place.conflict and not self.foreign_context(place, start):
+            return
+        self.add(Candidate(start, end, name, "foreign", "foreign", foreign=place))
+
     def is_local_unit(self, name: str) -> bool:
         """A Vietnamese unit of this name that a bare mention could mean here (in the article's provinces, of
         either era: an article after the reform still names the old communes)."""
@@ -1192,6 +1517,20 @@ class Finder:
                 position = self.text.find(name, end)
 
 
+@functools.cache
+def _stop_openings() -> frozenset[str]:
+    """The first words of the stop phrases (`Chủ` of `Chủ tịch`, `Phó`): a word that is none of them starts none."""
+    return frozenset(w.split()[0] for w in place_data().words.get("stop", ()))
+
+
+@functools.cache
+def _long_list_intro() -> regex.Pattern[str]:
+    """`các xã đã hoàn thành thu hoạch lúa xuân sớm là: A`: six to nine lower-case words before the list's word and
+    a colon."""
+    words = "|".join(regex.escape(w) for w in sorted(place_data().words.get("list_intro", ()), key=len, reverse=True))
+    return regex.compile(rf"(?: [\p{{Ll}}\p{{M}}]+){{6,9}}? (?:{words}): (?=\p{{Lu}})")
+
+
 def _trigger_written(data: PlaceData, surface: str, written: str) -> Trigger | None:
     """The first trigger of that lower-case surface that the text as written is (`Trigger.matches`), remembered per
     spelling: an article writes `xã`, `huyện`, `UBND tỉnh` dozens of times."""
@@ -1220,6 +1559,30 @@ def _starting_with(words: tuple[str, ...], initial: str) -> tuple[str, ...]:
     so testing them alone, in their order, finds the same first match as testing every word."""
     grouped = _initials(words)
     return words if grouped is None else grouped.get(initial, ())
+
+
+def _run_before(text: str, end: int) -> Words:
+    """The capitalised name words that end at `end`, one space apart (at most MAX_NAME_WORDS)."""
+    words: Words = []
+    position = end
+    while len(words) < MAX_NAME_WORDS and position > 0:
+        begin = position
+        while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in NAME_CHARS):
+            begin -= 1
+        if begin == position or not is_name_word(text[begin:position]):
+            break
+        words.insert(0, (begin, position))
+        if begin < 2 or text[begin - 1] != " ":
+            break
+        position = begin - 1
+    return words
+
+
+def _loose_ok(name: str) -> bool:
+    """Whether a name may match the gazetteer loosely (`Gazetteer.lookup_loose`): names of two words or more
+    (`Đăk Dục` = `Đắk Dục`) and names with an apostrophe (`H’Drai` = `H'Drai`); one plain syllable with other
+    marks is another word (`Đảng` is no `Đăng`, `Chủ` no `Chũ`)."""
+    return " " in name or "'" in name or "’" in name
 
 
 def _is_plural_word(word: str, data: PlaceData) -> bool:
@@ -1357,15 +1720,29 @@ def find_places(doc: Document, *, era: str | None = None) -> list[Candidate]:
     ctx.sentence_starts = [s.start for s in doc.get(SENTENCE)]
     finder = Finder(ctx)
     finder.read_triggers()
+    finder.read_children()
     link_parents(doc.text, finder.candidates)
     Resolver(ctx.gaz, ctx.era).resolve(finder.candidates)
     finder.read_table_names()
+    finder.read_transliterations()
     finder.read_gazetteer_names()
     finder.read_datelines()
     finder.read_mentions()
     candidates = sorted(finder.candidates, key=lambda c: (c.start, -c.end))
+    settle_abroad(candidates)
     assign_records(candidates)
     return candidates
+
+
+def settle_abroad(candidates: list[Candidate]) -> None:
+    """A unit found abroad once (`huyện Mã Quan (tỉnh Vân Nam, Trung Quốc)`) is abroad wherever the text names it
+    again without that context (`Đoàn đại biểu huyện Mã Quan ...`), as long as no Vietnamese unit is resolved by it."""
+    abroad = {name_key(c.name): c for c in candidates if c.type == "foreign" and c.unit is None}
+    for candidate in candidates:
+        found = abroad.get(name_key(candidate.name)) if candidate.type in ABROAD_TYPES and candidate.unit is None \
+            else None
+        if found is not None:
+            candidate.type, candidate.foreign = "foreign", found.foreign
 
 
 def assign_records(candidates: list[Candidate]) -> None:
@@ -1564,8 +1941,8 @@ def place_records(doc: Document) -> list[dict[str, Any]]:
     entries: dict[int, dict[str, Any]] = {}
     for span in doc.get(PLACE):
         value = span.value
-        if value.get("record") is None:
-            continue
+        if value.get("record") is None or _NUMBER_ONLY.fullmatch(value["name"]):
+            continue  # `thôn 3`, `quận 1`, `xã vùng I`: a number is the unit's name but names no place to list
         mention = {"start": span.start, "end": span.end, "text": span.text}
         entry = entries.get(value["record"])
         if entry is None:

@@ -3,7 +3,8 @@
 - Paragraphs are the non-empty lines of the normalized text.
 - The title is the first line when it reads like a headline (short, no final full stop).
 - The byline is the run of short trailing lines that read like author names, byline prefixes
-  (`Tin, ảnh:`, `CTV`) or the author's unit (`Trung tâm VHTTTT&DL huyện`), from `bylines.tsv`.
+  (`Tin, ảnh:`, `CTV`) or the author's unit (`Trung tâm VHTTTT&DL huyện`), from `bylines.tsv`;
+  and a portal's header line above the body with a time, date or bar by the names (`Lê Hoa - 21:30, 12/04/2023`).
 - Captions are the other short lines without final punctuation (image captions between paragraphs).
 - Sentences come from underthesea's `sent_tokenize` per paragraph, re-joined where it splits after
   an abbreviation (`TP.`, `TX.`; `sentence_abbreviations.txt`) or an enumeration number (`1.`).
@@ -38,27 +39,70 @@ _ENUMERATION = regex.compile(r"(?:^|[:;]\s*)(?:\d{1,2}|[a-zđ]|[IVX]{1,4})\.$")
 
 
 @functools.cache
-def byline_markers() -> tuple[tuple[str, str], ...]:
-    """(marker, kind) pairs, longest marker first so `Tin, ảnh:` wins over `Tin:`."""
+def _byline_rows() -> tuple[tuple[str, str], ...]:
     rows = load_table("bylines.tsv", ("marker", "kind"))
     return tuple(sorted(((r["marker"], r["kind"]) for r in rows), key=lambda p: -len(p[0])))
 
 
+@functools.cache
+def byline_markers() -> tuple[tuple[str, str], ...]:
+    """(marker, kind) pairs a byline line starts with (prefix, unit, source), longest marker first so `Tin, ảnh:`
+    wins over `Tin:`."""
+    return tuple(row for row in _byline_rows() if row[1] in ("prefix", "unit", "source"))
+
+
+@functools.cache
+def _byline_words(kind: str) -> tuple[str, ...]:
+    """The bylines.tsv entries of one kind (`header`, `note`), lower case."""
+    return tuple(marker.lower() for marker, found in _byline_rows() if found == kind)
+
+
 def byline_marker(line: str) -> tuple[str, str] | None:
-    """The byline marker a line starts with, as (marker, kind), if any."""
+    """The byline marker a line starts with, as written (`TIN, ẢNH:` for `Tin, ảnh:`), and its kind; or None."""
+    head = line[:_longest_marker()].lower()
     for marker, kind in byline_markers():
-        if line.startswith(marker) and (len(line) == len(marker) or not line[len(marker)].isalnum()):
-            return marker, kind
+        if head.startswith(marker.lower()) and (len(line) == len(marker) or not line[len(marker)].isalnum()):
+            return line[:len(marker)], kind
     return None
 
 
+@functools.cache
+def _longest_marker() -> int:
+    return max((len(marker) for marker, _ in byline_markers()), default=0)
+
+
 def looks_like_names(line: str) -> bool:
-    """A line of one or more personal names: `Cao Dung`, `Hà Linh - Minh Tuấn`, `Văn Dũng (TTVH)`."""
+    """A line of one or more personal names: `Cao Dung`, `Hà Linh - Minh Tuấn`, `Văn Dũng (TTVH)`, `NGỌC HÂN`.
+
+    A name in capitals is 2-5 Vietnamese syllables ("THANH TÚ"): a word of page chrome in capitals ("TOP", "TAGS")
+    is none."""
     line = regex.sub(r"\s*\([^)]*\)\s*$", "", line).strip()
     parts = [p.strip() for p in regex.split(r"\s*(?:[-–,&/]|\svà\s)\s*", line) if p.strip()]
-    if not parts:
+    names = [p for p in parts if not _AGENCY.match(p)]  # "Thu Hà - TTXVN": the agency is no name, nor a reason
+    if not names or _AGENCY.match(parts[0]):            # to doubt the line
         return False
-    return all(1 <= len(p.split()) <= 5 and all(_NAME_WORD.match(w) for w in p.split()) for p in parts)
+    return all(1 <= len(p.split()) <= 5 and all(_NAME_WORD.match(w) for w in p.split()) and _capitals_are_syllables(p)
+               for p in names)
+
+
+# a news agency or paper by its acronym after the author's name: "TTXVN", "VOV", "QĐND"
+_AGENCY = regex.compile(r"^\p{Lu}{2,8}$")
+
+
+def is_agency(word: str) -> bool:
+    """Whether a byline word is a news agency's acronym ("TTXVN", "VOV"), not a name in capitals ("HÀ")."""
+    from .normalize import is_vietnamese_syllable
+
+    return bool(_AGENCY.match(word)) and not is_vietnamese_syllable(word)
+
+
+def _capitals_are_syllables(name: str) -> bool:
+    from .normalize import is_vietnamese_syllable
+
+    words = name.split()
+    if not name.isupper() or not all(w.isalpha() for w in words):
+        return True  # mixed case, or initials ("T.HÀ", "V.T.")
+    return len(words) >= 2 and all(is_vietnamese_syllable(w) for w in words)
 
 
 def find_paragraphs(doc: Document) -> list[Span]:
@@ -85,29 +129,171 @@ def find_title(doc: Document, paragraphs: list[Span]) -> Span | None:
 
 
 def _byline_kind(line: str) -> str | None:
+    """The kind of a trailing byline line (bylines.tsv: prefix, unit, source; or `name`), or None."""
     marker = byline_marker(line)
     if marker is not None:
         return marker[1]
-    if len(line) <= MAX_BYLINE_CHARS and not line.endswith(".") and looks_like_names(line):
+    if _SOURCE_LINK.match(line):
+        return "source"  # "(http://www.baoxyz.vn)" under the author's name
+    if len(line) <= MAX_BYLINE_CHARS and (not line.endswith(".") or _INITIALS.match(line)) and looks_like_names(line) \
+            and names_a_person(line):
         return "name"
     return None
 
 
+def names_a_person(line: str) -> bool:
+    """Whether a name line holds a full name or initials: a lone word under an article ("Đoàn", "Bí") is a cut-off
+    sentence or chrome far more often than a reporter signing with one syllable."""
+    line = regex.sub(r"\s*\([^)]*\)\s*$", "", line).strip()
+    return len(line.split()) >= 2 or "." in line
+
+
+def is_chrome(line: str) -> bool:
+    """Whether a line is a page's chrome below the article (bylines.tsv `footer`: "Chia sẻ", "Email: ...", a line
+    in Chinese characters): no byline, and no reason to stop looking for one above it."""
+    low = line.strip().lower()
+    return bool(_HAN.search(line)) or any(
+        low == word or low.startswith((word + " ", word + ":", word + ","))
+        or (word.endswith(":") and low.startswith(word)) for word in _byline_words("footer"))
+
+
+_HAN = regex.compile(r"\p{Han}")
+MAX_CHROME_LINES = 8  # footer lines skipped at the end of a page
+
+
+# a source given as a link on a line of its own, in brackets or not
+_SOURCE_LINK = regex.compile(r"^\(?\s*(?:https?://|www\.)\S+\s*\)?$", regex.IGNORECASE)
+# an author signing with initials alone: "V.T.", "N.H."
+_INITIALS = regex.compile(r"^(?:\p{Lu}\.){1,4}$")
+
+
+def _trailing_line(doc: Document, paragraph: Span) -> Span | None:
+    """A trailing line as a byline span, or None; a byline in brackets ("(CTV: Minh Thư)") is read inside them."""
+    text = paragraph.text.rstrip()
+    start, end = paragraph.start, paragraph.start + len(text)
+    if len(text) > 2 and text[0] == "(" and text[-1] == ")" and text.count("(") == 1:
+        inner = text[1:-1].strip()
+        if not _SOURCE_LINK.match(text):
+            start = paragraph.start + text.index(inner)
+            end, text = start + len(inner), inner
+    if text.endswith(".") and not _INITIALS.match(text) and len(text.split()) >= 2 and looks_like_names(text[:-1]):
+        end, text = end - 1, text[:-1]  # "Minh Hà." : a full stop after the names
+    kind = _byline_kind(text) if len(text) <= 2 * MAX_BYLINE_CHARS else None
+    return doc.span(start, end, BYLINE, {"kind": kind}) if kind is not None else None
+
+
+# A portal's header line around the author's name: a time or a date ("Lê Hoa - 21:30, 12/04/2023", "12/04/2023 |
+# Lê Hoa"), where the names end or before a bar
+_STAMP = regex.compile(r"(?:^|\s*[-–—,|•·]\s*|\s+)(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?(?:ngày\s+)?"
+                       r"\d{1,2}(?:[:h]\d{2}|[/.-]\d{1,2}[/.-]\d{2,4})", regex.IGNORECASE)
+_NOTE = regex.compile(r"\s*\(([^()]{1,30})\)\s*$")
+MAX_HEADER_LINES = 8  # lines above the body where a portal prints the author (after chrome lines, if any)
+
+
+def _header_names(line: str) -> tuple[int, int, str] | None:
+    """(start, end, kind) of the author's names in a header line that a portal's marks make a byline: a time or a
+    date after or before the names, a bar, or a note in brackets ("NGUYỄN AN (thực hiện) 08:15, 03/02/2023",
+    "VŨ HÀ - THANH TÚ |", "12/04/2023 | Lê Hoa"); None for a line without such marks, a date line ("Thứ Hai,
+    12/6/2023 - 09:40") or a place ("Hà Nội, 12/6/2023")."""
+    if len(line) > MAX_BYLINE_CHARS:
+        return None
+    for piece in regex.finditer(r"[^|]+", line):
+        start, end = piece.span()
+        start += len(piece.group()) - len(piece.group().lstrip())
+        strong = "|" in line
+        stamp = _STAMP.search(line, start, end)
+        if stamp is not None:
+            end, strong = stamp.start(), True
+        names = line[start:end].rstrip(" -–—,:•·")
+        note = _NOTE.search(names)
+        if note is not None and note.group(1).strip().lower() in _byline_words("note"):
+            names, strong = names[:note.start()].rstrip(), True
+        if not strong or not names:
+            continue
+        marker = byline_marker(names)
+        kind, named = "name", names
+        if marker is not None:
+            if marker[1] != "prefix":
+                continue  # "Báo Lạng Sơn | 12/04/2023": the source, not an author
+            kind, named = "prefix", names[len(marker[0]):].lstrip(" :")
+        if not named or not looks_like_names(named) or _opens_header(named) or _is_place(named):
+            continue  # "Thứ Hai, 12/6/2023 - 09:40", "Hà Nội, 12/6/2023"
+        return start, start + len(names), kind
+    return None
+
+
+def _names_set_apart(line: str, following: str) -> tuple[int, int, str] | None:
+    """(start, end, kind) of a header line of names that the page sets apart otherwise than `_header_names` reads:
+    the author's paper in brackets ("Quốc Huy (Đài TT huyện)"), or the next line a time stamp ("Ngọc Diệp -" /
+    "14:20, 18/03/2021 ...") or chrome ("Xuân Mai - Hồng Nhung" / "Chia sẻ Zalo")."""
+    if len(line) > MAX_BYLINE_CHARS or any(c.isdigit() for c in line):
+        return None
+    names = line.rstrip(" -–—|")
+    note = _NOTE.search(names)
+    unit_note = note is not None and (byline_marker(note.group(1).strip()) or ("", ""))[1] == "unit"
+    if note is not None:
+        names = names[:note.start()].rstrip()
+    if not names or not looks_like_names(names) or not names_a_person(names) or _opens_header(names) \
+            or _is_place(names) or byline_marker(names) is not None:
+        return None
+    if unit_note or _STAMP.match(following) or is_chrome(following):
+        return 0, len(names), "name"
+    return None
+
+
+def _opens_header(text: str) -> bool:
+    """Whether a line opens with a word of a portal's header that names no one (bylines.tsv `header`)."""
+    low = text.lower()
+    return any(low == word or low.startswith((word + " ", word + ",", word + ":")) for word in _byline_words("header"))
+
+
+def _is_place(name: str) -> bool:
+    """Whether a name is a province's, as a dateline gives it ("Hà Nội, 12/6/2023"); a district's or a commune's
+    name is also a person's often enough ("Thanh Hà", "Minh Hà") to be read as the author's."""
+    from .gazetteer import gazetteer
+
+    return bool(gazetteer().lookup(name.title() if name.isupper() else name, levels=("province",)))
+
+
+def _header_byline(doc: Document, paragraphs: list[Span], title: Span | None) -> list[Span]:
+    """The byline a portal prints above the body, with its header marks (`_header_names`): looked for among the
+    lines after the headline (or from the top), up to the first line of body text."""
+    first = 0
+    if title is not None:
+        first = next((k + 1 for k, p in enumerate(paragraphs) if p.start == title.start), 0)
+    window = paragraphs[first:first + MAX_HEADER_LINES]
+    for index, paragraph in enumerate(window):
+        if len(paragraph.text) > 2 * MAX_BYLINE_CHARS:
+            break  # the body has begun
+        found = _header_names(paragraph.text)
+        if found is None and index + 1 < len(paragraphs[first:]):
+            found = _names_set_apart(paragraph.text, paragraphs[first + index + 1].text)
+        if found is not None:
+            start, end, kind = found
+            return [doc.span(paragraph.start + start, paragraph.start + end, BYLINE, {"kind": kind})]
+    return []
+
+
 def find_byline(doc: Document, paragraphs: list[Span], title: Span | None) -> list[Span]:
-    """The trailing byline lines; at least one of them names a person or carries a prefix."""
+    """The byline: a header line above the body (`_header_byline`), and the trailing lines, of which at least one
+    names a person or carries a prefix. A trailing line that gives the source ("Theo ...", a link) may follow."""
+    header = _header_byline(doc, paragraphs, title)
     lines: list[Span] = []
-    for paragraph in reversed(paragraphs[-MAX_BYLINE_LINES:]):
+    for paragraph in reversed(paragraphs[-(MAX_BYLINE_LINES + MAX_CHROME_LINES):]):
         if title is not None and paragraph.start == title.start:
             break
-        text = paragraph.text
-        kind = _byline_kind(text) if len(text) <= 2 * MAX_BYLINE_CHARS else None
-        if kind is None:
+        if header and paragraph.start <= header[0].start:
             break
-        lines.append(doc.span(paragraph.start, paragraph.end, BYLINE, {"kind": kind}))
+        if is_chrome(paragraph.text):
+            continue
+        line = _trailing_line(doc, paragraph)
+        if line is None or len(lines) == MAX_BYLINE_LINES:
+            break
+        lines.append(line)
     lines.reverse()
     if not any(s.value["kind"] in ("name", "prefix") for s in lines):
-        return []
-    return lines
+        lines = []
+    return header + lines
 
 
 def find_captions(doc: Document, paragraphs: list[Span], skip: set[int]) -> list[Span]:

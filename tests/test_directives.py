@@ -187,6 +187,135 @@ def test_directives_reports_and_nouns_are_not_directives(text: str) -> None:
     assert records(text) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "kiến nghị" asks when something concrete follows it, from the floor or a body
+    ("Cử tri kiến nghị tỉnh sớm nâng cấp đường liên xã Na Ư.", [("kiến nghị", "tỉnh sớm nâng cấp đường liên xã Na Ư")]),
+    ("Cử tri kiến nghị với Bộ Giao thông vận tải sớm đầu tư tuyến đường về trung tâm xã.",
+     [("kiến nghị", "với Bộ Giao thông vận tải sớm đầu tư tuyến đường về trung tâm xã")]),
+    ("Cử tri kiến nghị, đề nghị tỉnh sớm nâng cấp đường liên xã.", [("đề nghị", "tỉnh sớm nâng cấp đường liên xã")]),
+    # ... not when it names topics, stands alone, or is a noun in a list of nouns
+    ("Cử tri kiến nghị với Tổ đại biểu các vấn đề về đền bù; nước sạch cho bản.", []),
+    ("Cử tri kiến nghị liên quan đến việc cấp giấy chứng nhận.", []),
+    ("Cử tri xã Nà Tấu kiến nghị tại buổi tiếp xúc.", []),
+    ("Hội nghị đã thảo luận những đề xuất, kiến nghị và giải pháp cần thực hiện.", []),
+])
+def test_directives_kien_nghi_asks_only_for_something_concrete(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r["verb"], r["text"]) for r in records(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence that reports (đã, đang, tập trung ... in a paragraph of results) reports in its ";"-tasks too
+    ("UBND xã đã chỉ đạo các thôn ra quân làm vệ sinh; chỉ đạo Công an xã tăng cường tuần tra; tổ chức tốt "
+     "các hoạt động văn nghệ.", []),
+    ("Đến nay đã thu hoạch 95% diện tích. UBND huyện tập trung chỉ đạo các xã làm đất; chỉ đạo các hợp tác xã "
+     "cung ứng giống.", []),
+    ("Các địa phương đang chỉ đạo người dân khơi thông dòng chảy; chỉ đạo lực lượng xung kích hỗ trợ.", []),
+    # a plan of the month with no results told is not a report
+    ("Trong tháng 11, Chi bộ thôn tiếp tục chỉ đạo Hội Phụ nữ vận động hội viên tiết kiệm; theo dõi sát giá cả "
+     "tại chợ.",
+     [("chỉ đạo", "Hội Phụ nữ vận động hội viên tiết kiệm"), ("chỉ đạo", "theo dõi sát giá cả tại chợ")]),
+    # after a report, a verb with a subject of its own gives its own directive
+    ("UBND huyện đã chỉ đạo các xã thu hoạch lúa; đồng chí Chủ tịch yêu cầu các xã chuẩn bị vụ đông.",
+     [("yêu cầu", "các xã chuẩn bị vụ đông")]),
+])
+def test_directives_reports_carry_over_their_tasks(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r["verb"], r["text"]) for r in records(text)] == expected
+
+
+@pytest.mark.parametrize(("items", "expected"), [
+    # no verb in the list: the frame's noun, for the items that ask
+    ("cần nâng cấp đường nội đồng; giá phân bón tăng cao; cần hỗ trợ giống lúa",
+     [("kiến nghị", "cần nâng cấp đường nội đồng"), ("kiến nghị", "cần hỗ trợ giống lúa")]),
+    # the first verb written in the list governs the items before it and after it
+    ("cần nâng cấp đường nội đồng; đề nghị sớm hỗ trợ giống lúa; Phòng Nông nghiệp hướng dẫn kỹ thuật",
+     [("đề nghị", "cần nâng cấp đường nội đồng"), ("đề nghị", "sớm hỗ trợ giống lúa"),
+      ("đề nghị", "Phòng Nông nghiệp hướng dẫn kỹ thuật")]),
+])
+@pytest.mark.parametrize("frame", [
+    "Cử tri có các ý kiến, kiến nghị như:", "Tại buổi tiếp xúc, cử tri nêu một số kiến nghị như sau:",
+    "Cử tri kiến nghị một số vấn đề như:"])
+def test_directives_proposals_under_a_frame(frame: str, items: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r["verb"], r["text"]) for r in records(f"{frame} {items}.")] == expected
+
+
+@pytest.mark.parametrize("frame", [
+    "Đại biểu đã trả lời các ý kiến, kiến nghị của cử tri như:",  # answered, not made
+    "Thảo luận ở tổ, nhiều đại biểu đã đề xuất các giải pháp như:",  # made in the past: reported
+    "Cử tri kiến nghị các vấn đề về:",  # topics
+])
+def test_directives_lists_that_frame_no_proposals(frame: str) -> None:
+    assert records(f"{frame} cần nâng cấp đường nội đồng; hỗ trợ giống lúa.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“Các xã phải họp giao ban hằng tuần. Chủ tịch xã phải báo cáo Bí thư” – đó là chỉ đạo của Bí thư "
+     "Tỉnh ủy tại hội nghị.",
+     [("chỉ đạo", "Các xã phải họp giao ban hằng tuần"), ("chỉ đạo", "Chủ tịch xã phải báo cáo Bí thư")]),
+    ('"Tăng cường kiểm tra các điểm sạt lở", ông Lò Văn Pản yêu cầu.',
+     [("yêu cầu", "Tăng cường kiểm tra các điểm sạt lở")]),
+    # the quote reports; the words after it are no instruction
+    ("“Huyện đã hoàn thành 12 chỉ tiêu”, ông Lò Văn Pản cho biết.", []),
+    ("“Các xã phải họp giao ban hằng tuần”, cán bộ xã yêu cầu.", []),  # no person says it
+])
+def test_directives_quote_attributed_after_it(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r["verb"], r["text"]) for r in records(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # addressees separated by ";" share one task
+    ("Giao Giám đốc Sở Tài chính; Chủ tịch UBND huyện Tân Lạc; thủ trưởng các cơ quan liên quan chịu trách nhiệm "
+     "thi hành quyết định này.",
+     [("giao", "Giám đốc Sở Tài chính; Chủ tịch UBND huyện Tân Lạc; thủ trưởng các cơ quan liên quan chịu trách "
+               "nhiệm thi hành quyết định này")]),
+    # tasks with an action each stay apart
+    ("Ông giao Sở Tài chính chủ trì thẩm định; Sở Xây dựng hướng dẫn các huyện lập hồ sơ.",
+     [("giao", "Sở Tài chính chủ trì thẩm định"), ("giao", "Sở Xây dựng hướng dẫn các huyện lập hồ sơ")]),
+])
+def test_directives_addressees_across_semicolons(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r["verb"], r["text"]) for r in records(text)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Kết luận phiên họp, đồng chí Chủ tịch HĐND huyện đã yêu cầu các Ban triển khai kế hoạch giám sát.",
+     [("yêu cầu", "các Ban triển khai kế hoạch giám sát")]),
+    # what the chair reports of others is still a report
+    ("Kết luận phiên họp, đồng chí Chủ tịch HĐND huyện cho biết UBND huyện đã giao Phòng Tài chính bố trí vốn.", []),
+    # outside the conclusion "đã" reports
+    ("Trước đó, đồng chí Chủ tịch HĐND huyện đã yêu cầu các Ban triển khai kế hoạch giám sát.", []),
+])
+def test_directives_past_tense_in_the_meetings_own_conclusion(sentence: str, expected: list[tuple[str, str]]) -> None:
+    doc = segmented(sentence)
+    place(doc, "Chủ tịch HĐND huyện", POSITION, {"person": "Hà Văn Sơn", "role": "Chủ tịch"})
+    assert [(r["verb"], r["text"]) for r in directive_records(add_directives(doc))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a fronted clause that ends in a term of years: a year is not a count of requests ("15 kiến nghị")
+    ("Bà nhấn mạnh: nhằm bảo đảm chất lượng kỳ họp thứ 14, HĐND thị xã khóa VI, nhiệm kỳ 2021 – 2026 yêu cầu "
+     "các Ban sớm hoàn thiện báo cáo.", [("yêu cầu", "các Ban sớm hoàn thiện báo cáo")]),
+    # the same sentence twice is one directive
+    ("Tin\n\nCử tri kiến nghị tỉnh sớm nâng cấp đường.\n\nCử tri kiến nghị tỉnh sớm nâng cấp đường.",
+     [("kiến nghị", "tỉnh sớm nâng cấp đường")]),
+    # a visit's purpose, a courtesy call, a decision handed over, a passive with its agent
+    ("Đoàn đã xuống các điểm sạt lở kiểm tra, chỉ đạo công tác di dời dân tại các xã: Nậm Cuổi, Pa Tần.", []),
+    ("Đoàn đến chào xã giao lãnh đạo tỉnh.", []),
+    ("UBND xã giao Công an xã phối hợp với các thôn giữ gìn an ninh.",
+     [("giao", "Công an xã phối hợp với các thôn giữ gìn an ninh")]),
+    ("Bí thư Tỉnh ủy trao quyết định giao nhiệm vụ cho ông Hà Văn Long.", []),
+    ("Ban Quản lý dự án được UBND huyện giao nhiệm vụ làm chủ đầu tư.", []),
+    # tasks announced without being given, unless a colon lists them
+    ("Bà lưu ý một số nhiệm vụ cần hoàn thành trước kỳ họp cuối năm.", []),
+    ("Đồng chí lưu ý một số nhiệm vụ trọng tâm sau: các xã cần thu ngân sách; Phòng Tài chính cân đối vốn.",
+     [("lưu ý", "các xã cần thu ngân sách"), ("lưu ý", "Phòng Tài chính cân đối vốn")]),
+    # a document issued now directs someone; issued before, it is reported
+    ("UBND tỉnh vừa có văn bản chỉ đạo các sở, ngành phòng, chống dịch.",
+     [("chỉ đạo", "các sở, ngành phòng, chống dịch")]),
+    ("UBND tỉnh đã có văn bản chỉ đạo các sở, ngành phòng, chống dịch.", []),
+])
+def test_directives_real_writing(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r["verb"], r["text"]) for r in records(text)] == expected
+
+
 @pytest.mark.parametrize("intro", [
     "Ông Lò Văn Pản yêu cầu các xã thực hiện tốt các nội dung sau:",
     "Ông Lò Văn Pản yêu cầu các xã thực hiện tốt các nội dung sau",  # no colon: a list opener, bullets next

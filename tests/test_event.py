@@ -113,6 +113,48 @@ def test_event_span_of_days(lead: str, date: str, date_to: str | None) -> None:
     assert (record["date"], record["date_to"]) == (date, date_to)
 
 
+@pytest.mark.parametrize(("lead", "date", "date_to"), [
+    # days joined by "và" (or a comma) with the month after a hyphen, or in words: the first day
+    ("Trong hai ngày 14 và 15-6-2020, Đảng bộ xã tổ chức Đại hội.", "2020-06-14", "2020-06-15"),
+    ("Trong hai ngày 14, 15-6-2020, Đảng bộ xã tổ chức Đại hội.", "2020-06-14", "2020-06-15"),
+    ("Trong hai ngày 14 và 15 tháng 6 năm 2020, Đảng bộ xã tổ chức Đại hội.", "2020-06-14", "2020-06-15"),
+    ("Trong 2 ngày (8 và 9-10-2020) đã diễn ra Đại hội Đảng bộ xã.", "2020-10-08", "2020-10-09"),
+])
+def test_event_days_joined_by_and(lead: str, date: str, date_to: str) -> None:
+    record = event_of(TITLE + lead)
+    assert (record["date"], record["date_to"]) == (date, date_to)
+
+
+@pytest.mark.parametrize(("text", "date", "source"), [
+    # a dateline with a time gives the year to a range of days in brackets
+    ("Tin\n\n17/06/2021 - 08:40\n\nTrong 2 ngày (15 và 16-6), Hội Nông dân huyện tổ chức Đại hội.", "2021-06-15",
+     "dateline"),
+    # a header with the month of publication only
+    ("date 2025-08\nSáng 12-8, Chủ tịch UBND tỉnh kiểm tra công trình thủy lợi.", "2025-08-12", "dateline"),
+    ("date 2023-10\nHội nghị Ban Chấp hành\n\nNgày 29-9, Ban Chấp hành họp.", "2023-09-29", "dateline"),
+    # the title and the lead lend their year ...
+    ("Huyện sơ kết 6 tháng đầu năm 2024\n\nSáng 12/7, UBND huyện tổ chức hội nghị.", "2024-07-12", "text"),
+    ("Tin\n\nHuyện tổ chức hội nghị.\n\nSáng 12/7, UBND huyện sơ kết 6 tháng đầu năm 2024.", "2024-07-12", "text"),
+    # ... a year further on, or of another time, does not
+    ("Tin\n\nChiều 4-10, huyện trao bò cho hộ nghèo.\n\nA\n\nB\n\nXã thành lập năm 1925.", None, None),
+    ("Tin\n\nSáng 19/3, xã tổ chức Đại hội.\n\nA\n\nB\n\nNăm 2017, xã đạt chuẩn nông thôn mới.", None, None),
+    ("Tin\n\nChiều 4-10, xã được thành lập khoảng năm 1925 tổ chức lễ kỷ niệm.", None, None),
+    ("Tin\n\nChiều 4-10, huyện phấn đấu đến năm 2030 có 20 xã nông thôn mới.", None, None),
+    # a lead without a year: a year further on that qualifies a word still dates the event ...
+    ("Tin\n\nSáng 9/7, HĐND huyện họp.\n\nA\n\nĐại biểu bàn nhiệm vụ 6 tháng cuối năm 2024.", "2024-07-09", "text"),
+    ("Tin\n\nChiều 3/3, hai tỉnh gặp nhau.\n\nĐôi bên dự Chương trình giao lưu đầu xuân 2025.", "2025-03-03",
+     "text"),
+    # ... and so does an anniversary whose span is its length
+    ("Tin\n\nSáng 20/11, Trường THCS Nà Tấu tổ chức lễ kỷ niệm 40 năm thành lập (1983 - 2023).", "2023-11-20",
+     "text"),
+    ("Tin\n\nTối 2/9, huyện kỷ niệm 15 năm tái lập huyện (2/9/2008-2/9/2023).", "2023-09-02", "text"),
+    ("Tin\n\nSáng 5/5, xã kỷ niệm 30 năm thành lập (1990 - 2024).", None, None),  # 34 years: not its span
+])
+def test_event_year_only_from_the_page_title_or_lead(text: str, date: str | None, source: str | None) -> None:
+    record = event_of(text)
+    assert (record["date"], record["year_source"]) == (date, source)
+
+
 @pytest.mark.parametrize(("text", "kwargs", "date", "source"), [
     # a date in brackets that closes the title is the article's: "Chiều nay" is that day
     ("Huyện họp khẩn về dịch tả lợn châu Phi (14/6/2023)\n\nChiều nay, Ban Chỉ đạo huyện họp khẩn.", {},
@@ -130,6 +172,9 @@ def test_event_span_of_days(lead: str, date: str, date_to: str | None) -> None:
     (TITLE + "Chiều nay, UBND tỉnh tổ chức hội nghị.\n\nNguồn: https://baotinh.vn/2024/03/15/hoi-nghi.html",
      {}, "2024-03-15", "path"),
     # datelines as portals print them
+    ("Tin\nThứ Bảy, 02/03/2024, 10:12\nThứ 4, 26/12/2018 | 08:30\nSáng ngày 25/12, HĐND huyện khai mạc kỳ họp.",
+     {}, "2018-12-25", "dateline"),  # the page's date and the article's: the nearer one gives the year
+    ("Tin\n\nNgày15/4/2022, UBND xã tổ chức hội nghị.", {}, "2022-04-15", "text"),  # the date word glued on
     ("Tin\nNgày đăng: 15-03-2024\nChiều 14/3, UBND huyện tổ chức hội nghị.", {}, "2024-03-14", "dateline"),
     ("Tin\n2024-03-15T08:30:00+07:00\nChiều 14/3, UBND huyện tổ chức hội nghị.", {}, "2024-03-14", "dateline"),
     # a plan's date: the event follows it within months
@@ -187,7 +232,8 @@ def test_event_numbers_that_are_not_dates(text: str) -> None:
 
 @pytest.mark.parametrize(("lead", "kind", "online"), [
     ("Chiều 20/6/2022, UBND huyện tổ chức Hội nghị trực tuyến Ủy viên UBND huyện mở rộng.", "hội nghị", True),
-    ("Sáng 4/9/2025, UBND tỉnh tổ chức phiên họp thường kỳ, kết nối với các điểm cầu xã.", "phiên họp", True),
+    ("Chiều 22/10/2025, Thường trực HĐND tỉnh tổ chức phiên họp định kỳ, kết nối trực tuyến tới 96 điểm cầu cấp xã.",
+     "phiên họp", True),
     ("Ngày 14/8/2024, đoàn công tác đã có buổi làm việc với Ban Quản lý các khu công nghiệp.", "buổi làm việc", False),
     ("Chiều 10/9/2024, Phó Chủ tịch UBND tỉnh dẫn đầu đoàn công tác đến kiểm tra điểm sạt lở.", "kiểm tra", False),
     ("Sáng 8/5/2025, UBND thị trấn tổ chức lễ bàn giao nhà đại đoàn kết.", "lễ", False),

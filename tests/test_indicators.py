@@ -14,7 +14,7 @@ from pipeline.tables import load_table
 
 ROOT = Path(__file__).resolve().parents[1]
 CANONICAL = {"VND", "USD", "%", "ha", "m2", "km2", "km", "m", "kg", "kg/ha", "m3", "MW", "kWh"}
-KEPT_AS_WRITTEN = {"EUR", "cm", "mm", "lít", "km/h"}  # units outside the canonical list, documented in units.tsv
+KEPT_AS_WRITTEN = {"EUR", "lít", "km/h"}  # units outside the canonical list, documented in units.tsv
 
 
 def records(text: str) -> list[dict]:
@@ -328,3 +328,120 @@ def test_indicators_unit_pattern_matches_as_one_alternation(text: str) -> None:
     for pattern in (data.unit_pattern, data.glued_pattern):
         fast, whole = pattern.match(text, 2), pattern.whole.match(text, 2)
         assert (fast and fast.span()) == (whole and whole.span())
+
+
+# -- third round: forms of real portals (sentences written for these tests)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đại dịch Covid - 19 song kinh tế vẫn tăng.",  # a name keeps its number across a dash
+        "Phòng chống dịch Covid -19 song song với phát triển.",
+        "Phát huy tinh thần 7 dám trong công tác.",  # numbered slogans and watchwords
+        "Thực hiện phương châm 4 tại chỗ.",
+        "Hưởng ứng cuộc vận động “5 không, 3 sạch”.",
+        "Cán bộ bảo đảm “6 rõ” khi giải quyết việc.",
+        "Mô hình “3 nhiều” được nhân rộng.",  # a quoted slogan of a word of neither table
+        "Chỉ số PCI xếp thứ 25/63.",  # a rank
+        "Tỉnh đứng ở vị trí 20/63 tỉnh, thành phố.",
+        "Hai phần ba số hộ đã thoát nghèo.",  # a fraction written out counts no parts
+        "Dịch vụ công trực tuyến mức độ 3 chiếm tỷ lệ cao.",
+        "Năm 2024 Huyện ủy ban hành chương trình hành động.",  # a capital after a year begins a name
+        "Ba Đồn là thị xã.",  # a number word before a capital is a name
+        "Kết luận 76 Bộ Chính trị được quán triệt.",
+        "Ngày 20 đồng chí Bí thư đến thăm.",  # a date before `đồng chí` is no money
+    ],
+)
+def test_indicators_slogans_names_and_ranks_count_nothing(text: str) -> None:
+    assert records(text) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Rừng", "chiếm", "2/3", "tổng", "diện tích"], []),  # a fraction of a total counts no thing
+        (["Khoảng", "1/2", "dân số", "đã", "tiêm"], []),
+        (["Có", "1/3", "số", "hộ", "thoát nghèo"], [("1/3 số hộ thoát nghèo", 1, "hộ", 3)]),
+        (["Phong trào", "3", "an toàn", "được", "duy trì"], []),  # a slogan's word of two syllables
+        (["Có", '"15', "hộ", '"', "được", "hỗ trợ"], [("15 hộ", 15, "hộ", None)]),  # a quoted listed noun counts
+    ],
+)
+def test_indicators_word_after_digits_that_counts_nothing(words: list[str], expected: list[tuple]) -> None:
+    assert [(r["text"], r["value"], r["unit"], r.get("of")) for r in tokenized_records(words)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("Giá trị thương mại dịch vụ tăng bình quân hằng năm 17,82%.", 17.82, "bình quân hằng năm"),
+        ("Doanh thu tăng hàng năm 12%.", 12, "hàng năm"),
+        ("Kinh tế tăng trưởng bình quân năm 8%.", 8, "bình quân năm"),
+    ],
+)
+def test_indicators_frequency_between_verb_and_share_keeps_the_change(text: str, value: float, qualifier: str) -> None:
+    [record] = records(text)
+    assert (record["value"], record["unit"], record["qualifier"]) == (value, "%", qualifier)
+    assert record["change"]["direction"] == "tăng"
+    assert record["text"] == text[record["start"]:record["end"]] and not record["text"].startswith("tăng")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kỳ họp thông qua 5 Nghị Quyết quan trọng.", [("5 Nghị Quyết", 5, "nghị quyết", None)]),
+        ("Đảng bộ có 12 Chi bộ và 2 Đảng bộ cơ sở.",
+         [("12 Chi bộ", 12, "chi bộ", None), ("2 Đảng bộ", 2, "đảng bộ", None)]),
+        ("Đại biểu xem xét 3 Tờ trình.", [("3 Tờ trình", 3, "tờ trình", None)]),
+        ("Bệnh viện 108 Trung ương tiếp nhận.", []),  # the number of a name
+    ],
+)
+def test_indicators_capitalized_counted_noun_after_digits_counts(text: str, expected: list[tuple]) -> None:
+    assert brief(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "raw_unit"),
+    [("Nhiều nhà ngập bùn 20cm.", 0.2, "cm"), ("Lớp bùn dày 35 cm.", 0.35, "cm"),
+     ("Lượng mưa đo được 350mm.", 0.35, "mm")],
+)
+def test_indicators_centimetres_and_millimetres_are_metres(text: str, value: float, raw_unit: str) -> None:
+    [record] = records(text)
+    assert (record["value"], record["unit"], record["raw_unit"]) == (value, "m", raw_unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "per"),
+    [
+        ("Trị giá 01 con bò 10 triệu đồng.", [("10 triệu đồng", 10_000_000, "VND", None)], "con bò"),
+        ("Giá 1 kg thịt lợn hơi 55.000 đồng.", [("55.000 đồng", 55_000, "VND", None)], "kg"),
+        ("Với giá 1 tấn mía 1,2 triệu đồng.", [("1,2 triệu đồng", 1_200_000, "VND", None)], "tấn"),
+        # one cow received is a count: no price word before it
+        ("Mỗi hộ nhận 01 con bò trị giá 15 triệu đồng.",
+         [("01 con bò", 1, "con", None), ("15 triệu đồng", 15_000_000, "VND", None)], None),
+        # no price follows
+        ("Trị giá 01 con bò, 2 con dê.", [("01 con bò", 1, "con", None), ("2 con", 2, "con", None)], None),
+        ("Giá lợn hơi 65 nghìn/kg.", [("65 nghìn/kg", 65_000, "VND", None)], "kg"),  # a thousand and a divisor: a price
+    ],
+)
+def test_indicators_price_of_one_unit_is_the_price_divisor(text: str, expected: list[tuple], per: str | None) -> None:
+    assert brief(text) == expected
+    assert records(text)[-1]["per"] == per
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit", "per"),
+    [
+        ("Mỗi cánh đồng 80– 100ha/vụ.", 80, 100, "ha", "vụ"),
+        ("Giá lúa 7.000 - 7.500 đồng/kg.", 7000, 7500, "VND", "kg"),
+        ("Mỗi xã từ 5 tỷ đến 7 tỷ đồng.", 5_000_000_000, 7_000_000_000, "VND", None),
+        ("Mưa phổ biến 30-80mm.", 0.03, 0.08, "m", None),
+        ("Chọn 2-3 tổ làm điểm.", 2, 3, "tổ", None),
+    ],
+)
+def test_indicators_range_ends_share_unit_and_divisor(text: str, low: float, high: float, unit: str,
+                                                      per: str | None) -> None:
+    first, second = records(text)
+    assert (first["value"], second["value"], first["unit"], second["unit"]) == (low, high, unit, unit)
+    assert first["per"] == second["per"] == per
+    assert first["range"]["text"] == second["range"]["text"]

@@ -35,14 +35,14 @@ def _no_home_unit(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Đồng chí Lò Văn Pản - Phó Bí thư Huyện ủy, Chủ tịch UBND huyện chủ trì hội nghị.",
+    ("Đồng chí Lò Văn Pản - Phó Bí thư Huyện ủy, Chủ tịch UBND huyện trao quà Tết cho hộ nghèo.",
      {"Lò Văn Pản": ["Phó Bí thư Huyện ủy", "Chủ tịch UBND huyện"]}),
     ("Ông Vi Hòe, Bí thư Đảng ủy xã cho biết.", {"Vi Hòe": ["Bí thư Đảng ủy xã"]}),
     ("Phó Chủ tịch UBND tỉnh Đặng Ngọc Sơn yêu cầu các sở rà soát.", {"Đặng Ngọc Sơn": ["Phó Chủ tịch UBND tỉnh"]}),
     ("Dự có đồng chí phó Chủ tịch UBND huyện Chiêm Hóa Vũ Đình Tân.",
      {"Vũ Đình Tân": ["phó Chủ tịch UBND huyện Chiêm Hóa"]}),
-    ("Bà H'Lan Mlô, Trưởng phòng Nông nghiệp và Phát triển nông thôn huyện cho biết.",
-     {"H'Lan Mlô": ["Trưởng phòng Nông nghiệp và Phát triển nông thôn huyện"]}),
+    ("Bà H'Lan Mlô, Trưởng phòng Tài nguyên và Môi trường huyện cho biết.",
+     {"H'Lan Mlô": ["Trưởng phòng Tài nguyên và Môi trường huyện"]}),
 ])
 def test_officials_name_and_titles(text: str, expected: dict[str, list[str]]) -> None:
     assert titles_by_name(text) == expected
@@ -158,7 +158,7 @@ def test_officials_place_stays_empty_without_home_unit() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Đồng chí Lò Văn Pản - Phó Bí thư Huyện ủy, Chủ tịch UBND huyện chủ trì. Ông Pản yêu cầu các xã rà soát.",
+    "Đồng chí Lò Văn Pản - Phó Bí thư Huyện ủy, Chủ tịch UBND huyện thăm điểm trường. Ông Pản yêu cầu các xã rà soát.",
     "Chủ tịch UBND tỉnh Lê Quang Huy và Phó Chủ tịch UBND tỉnh Mai Xuân Định dự. Lê Quang Huy phát biểu.",
 ])
 def test_officials_spans_and_offsets_match_the_text(text: str) -> None:
@@ -286,6 +286,116 @@ def test_officials_tokenize_keeps_a_hyphenated_name_whole(text: str, tokens: lis
     assert [t.text for t in officials.tokenize(text, 0, officials.load_official_data())] == tokens
 
 
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("Ông Rơ Châm Tuấn-Phó Chủ tịch", ["Ông", "Rơ", "Châm", "Tuấn", "-", "Phó", "Chủ", "tịch"]),
+    ("Lò Văn A-Bí thư", ["Lò", "Văn", "A", "-", "Bí", "thư"]),
+    ("Kim Ha-Eun, Sỉ-vi-lay", ["Kim", "Ha-Eun", ",", "Sỉ-vi-lay"]),
+])
+def test_officials_tokenize_splits_a_title_off_a_hyphenated_name(text: str, tokens: list[str]) -> None:
+    assert [t.text for t in officials.tokenize(text, 0, officials.load_official_data())] == tokens
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chiều 6/5, lãnh đạo tỉnh tiếp NgàiKen-ji Yamada - Đại sứ Nhật Bản tại Việt Nam.",
+     {"Ken-ji Yamada": ["Đại sứ Nhật Bản tại Việt Nam"]}),
+    ("Có mặt ôngNguyễn Văn Tâm, Chủ tịch UBND xã.", {"Nguyễn Văn Tâm": ["Chủ tịch UBND xã"]}),
+    ("Tiếp Ngài Ken-ji Yamada, Đại sứ Nhật Bản.", {"Ken-ji Yamada": ["Đại sứ Nhật Bản"]}),
+    ("Ông Nguyễn Tuấn Anh, Chủ tịch UBND xã phát biểu.", {"Nguyễn Tuấn Anh": ["Chủ tịch UBND xã"]}),
+    ("Ông Lê Văn Bảo, Phó Chủ tịch UBND xã. BÀNG GIANG là xã vùng cao.", {"Lê Văn Bảo": ["Phó Chủ tịch UBND xã"]}),
+])
+def test_officials_honorific_glued_or_after_a_capitalised_word(text: str, expected: dict[str, list[str]]) -> None:
+    assert titles_by_name(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ông Bình gặp Bộ trưởng Bộ Ngoại giao Lào Khamsouk Vilaythong.",
+     {"Khamsouk Vilaythong": ["Bộ trưởng Bộ Ngoại giao Lào"]}),
+    ("Ông Bình hội đàm với Phó Thủ tướng, Bộ trưởng Bộ Quốc phòng Lào Khamsouk Vilaythong và ký biên bản.",
+     {"Khamsouk Vilaythong": ["Phó Thủ tướng", "Bộ trưởng Bộ Quốc phòng Lào"]}),
+    ("Ông Bình gặp Bộ trưởng Năng lượng và Mỏ Lào Khamsouk Vilaythong.",
+     {"Khamsouk Vilaythong": ["Bộ trưởng Năng lượng và Mỏ Lào"]}),
+    ("Ông Bình chúc mừng Chủ tịch Mặt trận Lào xây dựng đất nước Khamsouk Vilaythong.",
+     {"Khamsouk Vilaythong": ["Chủ tịch Mặt trận Lào xây dựng đất nước"]}),
+    ("Lãnh đạo tỉnh tiễn Đại sứ đặc mệnh toàn quyền nước CHDCND Lào tại Việt Nam Bua Phết Keo La Vông về nước.",
+     {"Bua Phết Keo La Vông": ["Đại sứ đặc mệnh toàn quyền nước CHDCND Lào tại Việt Nam"]}),
+    ("Thống đốc tỉnh Tottori Hirai Shinji phát biểu.", {"Hirai Shinji": ["Thống đốc tỉnh Tottori"]}),
+    ("Bà Caroline Nguyen, Giám đốc Quốc gia UNDP tại Việt Nam phát biểu.",
+     {"Caroline Nguyen": ["Giám đốc Quốc gia UNDP tại Việt Nam"]}),
+    ("Chủ tịch Quốc hội Lào Xay Som Phon phát biểu.", {"Xay Som Phon": ["Chủ tịch Quốc hội Lào"]}),
+])
+def test_officials_post_abroad_ends_in_its_country(text: str, expected: dict[str, list[str]]) -> None:
+    assert titles_by_name(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Giám đốc Công an tỉnh Trần Văn Ánh và đoàn Lào dự buổi làm việc.",
+    "Chủ tịch Nguyễn Văn Ánh cùng đoàn Lào dự buổi làm việc.",
+])
+def test_officials_guests_after_a_person_are_not_a_post_abroad(text: str) -> None:
+    assert all(not title.endswith("Lào") for titles in titles_by_name(text).values() for title in titles)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ông Nguyễn Văn Hải, Giám đốc Sở Ngoại vụ Lào Cai phát biểu.",
+     {"Nguyễn Văn Hải": ["Giám đốc Sở Ngoại vụ Lào Cai"]}),
+    ("Giám đốc Sở Tài chính Gia Lai Trần Văn Bình phát biểu.", {"Trần Văn Bình": ["Giám đốc Sở Tài chính Gia Lai"]}),
+    ("Chủ tịch UBND Hà Nội Trần Sỹ Thanh dự.", {"Trần Sỹ Thanh": ["Chủ tịch UBND Hà Nội"]}),
+    ("Phó Chủ tịch UBND TPHCM Võ Văn Lợi dự.", {"Võ Văn Lợi": ["Phó Chủ tịch UBND TPHCM"]}),
+    ("Đồng chí Bí thư Huyện ủy Mai Đức Lộc trao quà.", {"Mai Đức Lộc": ["Bí thư Huyện ủy"]}),
+    ("Chủ tịch UBND TP Vinh Nguyễn Văn An phát biểu.", {"Nguyễn Văn An": ["Chủ tịch UBND TP Vinh"]}),
+])
+def test_officials_place_after_a_body_and_the_name_after_it(text: str, expected: dict[str, list[str]]) -> None:
+    assert titles_by_name(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ông Phan Văn Tú cũng được tín nhiệm giữ chức danh Phó Bí thư Đảng ủy xã.",
+     {"Phan Văn Tú": ["Phó Bí thư Đảng ủy xã"]}),
+    ("Đồng chí Lý Thị Hằng đắc cử Bí thư Đảng ủy xã.", {"Lý Thị Hằng": ["Bí thư Đảng ủy xã"]}),
+    ("Ông Lê Văn Bảo được điều động, bổ nhiệm giữ chức vụ Chánh Văn phòng UBND huyện.",
+     {"Lê Văn Bảo": ["Chánh Văn phòng UBND huyện"]}),
+    ("Bà Lê Thị Hoa được Chủ tịch UBND tỉnh khen thưởng.", {}),
+])
+def test_officials_post_taken_after_a_predicate(text: str, expected: dict[str, list[str]]) -> None:
+    assert titles_by_name(text) == expected
+
+
+@pytest.mark.parametrize(("text", "titles"), [
+    ("Đồng chí Hà Văn Lâm, Uỷ viên Dự khuyết BCH Trung ương Đảng, Bí thư Tỉnh uỷ, Chủ tịch HĐND tỉnh dự.",
+     ["Ủy viên Dự khuyết BCH Trung ương Đảng", "Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"]),
+    ("Đồng chí Hà Văn Lâm - Phó BTTT Thành ủy, Chủ tịch HĐND thành phố dự.",
+     ["Phó BTTT Thành ủy", "Chủ tịch HĐND thành phố"]),
+    ("Đồng chí Hà Văn Lâm - Thường vụ Huyện ủy - Phó chủ tịch thường trực HĐND huyện dự.",
+     ["Thường vụ Huyện ủy", "Phó chủ tịch thường trực HĐND huyện"]),
+    ("Ông Hà Văn Lâm, Ủy viên Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy dự.",
+     ["Ủy viên Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy"]),
+    ("Ông Hà Văn Lâm, Tổng Giám đốc, kiêm cố vấn đặc biệt tập đoàn Hà Kogyo dự.",
+     ["Tổng Giám đốc", "cố vấn đặc biệt tập đoàn Hà Kogyo"]),
+    ("Đồng chí Hà Văn Lâm - UV BCH Đảng bộ tỉnh, Bí thư Huyện ủy dự.", ["UV BCH Đảng bộ tỉnh", "Bí thư Huyện ủy"]),
+])
+def test_officials_chain_through_abbreviations_and_bare_heads(text: str, titles: list[str]) -> None:
+    assert titles_by_name(text) == {"Hà Văn Lâm": titles}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Giám đốc Sở Y tế LÊ VĂN AN cho biết.", {"LÊ VĂN AN": ["Giám đốc Sở Y tế"]}),
+    ("Chủ tịch UBND tỉnh Lê Văn An dự.\n\n• CHỦ TỊCH UBND TỈNH LÊ VĂN AN: Tỉnh đã nỗ lực vượt khó.",
+     {"Lê Văn An": ["Chủ tịch UBND tỉnh"]}),
+    ("BÍ THƯ TỈNH ỦY HÀ GIANG: Tập trung phát triển kinh tế", {}),
+    ("PHÓ CHỦ TỊCH UBND TỈNH KIỂM TRA CÔNG TÁC PHÒNG CHỐNG LỤT BÃO", {}),
+])
+def test_officials_name_in_capitals_after_a_title(text: str, expected: dict[str, list[str]]) -> None:
+    assert titles_by_name(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ủy ban Thường vụ Quốc hội cho ý kiến về dự án luật.",
+    "Ban Thường vụ Huyện ủy họp cho ý kiến về nhân sự.",
+])
+def test_officials_standing_committee_is_a_body(text: str) -> None:
+    assert officials.add_officials(segment(normalize(Document(text)))).get(POSITION) == []
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("BS. CKII Hoàng Thị Hương", "Hoàng Thị Hương"), ("ThS. BS. Lê Văn An", "Lê Văn An"),
     ("TS.BS. Lê Văn An", "Lê Văn An"),
@@ -308,6 +418,16 @@ def test_officials_tokenizer_reads_piece_by_piece(text: str, name: str) -> None:
 def test_officials_authors_of_the_last_line(last_lines: str, names: list[str]) -> None:
     doc = officials_of(f"Hội nghị tổng kết\n\nSáng 5/3, UBND huyện tổ chức hội nghị tổng kết.\n\n{last_lines}")
     assert [a.value["name"] for a in doc.get(AUTHOR)] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Họp phiên thường kỳ\n\nLê Hoa - 21:30, 12/04/2023\n\nSáng 12/4, UBND huyện họp phiên thường kỳ.\n\nLê Hoa",
+     ["Lê Hoa"]),
+    ("Họp phiên thường kỳ\n\nVŨ HÀ - THANH TÚ |\n\nSáng 12/4, UBND huyện họp phiên thường kỳ.", ["VŨ HÀ", "THANH TÚ"]),
+    ("Họp phiên thường kỳ\n\nSáng 12/4, UBND huyện họp phiên thường kỳ.\n\n(CTV: Minh Thư)", ["Minh Thư"]),
+])
+def test_officials_authors_of_a_header_byline_once(text: str, names: list[str]) -> None:
+    assert [a.value["name"] for a in officials_of(text).get(AUTHOR)] == names
 
 
 def test_officials_byline_names_are_not_officials() -> None:

@@ -63,7 +63,9 @@ def test_segment_seed_byline() -> None:
 @pytest.mark.parametrize(
     ("line", "names"),
     [("Cao Dung", True), ("Hà Linh - Minh Tuấn", True), ("Văn Dũng (TTVH huyện)", True),
-     ("Quang cảnh hội nghị", False), ("Đồng chí Lê Văn A phát biểu", False)],
+     ("Quang cảnh hội nghị", False), ("Đồng chí Lê Văn A phát biểu", False),
+     ("THU TRANG - ĐỨC KHOA", True), ("V.T.", True), ("Minh Hà - TTXVN", True),
+     ("TOP", False), ("TAGS", False), ("TTXVN", False)],
 )
 def test_segment_looks_like_names(line: str, names: bool) -> None:
     assert looks_like_names(line) is names
@@ -98,3 +100,38 @@ def test_segment_direct_segmenter_agrees_with_underthesea(seed_doc) -> None:
 
     for paragraph in seed_doc.get(PARAGRAPH):
         assert word_segmenter()(paragraph.text) == word_tokenize(paragraph.text, use_token_normalize=False)
+
+
+HEADLINE = "UBND huyện họp phiên thường kỳ tháng 4"
+BODY = "Sáng 12/4, Thường trực UBND huyện nghe các phòng báo cáo tiến độ giải ngân vốn đầu tư công quý I."
+
+
+@pytest.mark.parametrize(("header", "byline", "kind"), [
+    ("Lê Hoa - 21:30, 12/04/2023", "Lê Hoa", "name"),
+    ("NGUYỄN AN (thực hiện) 08:15, 03/02/2023", "NGUYỄN AN", "name"),
+    ("VŨ HÀ - THANH TÚ |", "VŨ HÀ - THANH TÚ", "name"),
+    ("12/04/2023 | Bài và ảnh: Lê Hoa", "Bài và ảnh: Lê Hoa", "prefix"),
+    ("Thứ Năm, 13/04/2023 | 09:15 | Lê Hoa", "Lê Hoa", "name"),
+])
+def test_segment_header_byline_under_the_headline(header: str, byline: str, kind: str) -> None:
+    doc = segmented(f"{HEADLINE}\n\n{header}\n\n{BODY}")
+    assert [(s.text, s.value["kind"]) for s in doc.get(BYLINE)] == [(byline, kind)]
+
+
+@pytest.mark.parametrize("header", [
+    "Thứ Hai, 12/6/2023 - 09:40", "Hà Nội, 12/6/2023", "Cập nhật: 09:15 12/04/2023", "Lê Hoa", "Tin Tức | Sự Kiện",
+])
+def test_segment_header_line_without_a_byline(header: str) -> None:
+    assert segmented(f"{HEADLINE}\n\n{header}\n\n{BODY}").get(BYLINE) == []
+
+
+@pytest.mark.parametrize(("last_lines", "expected"), [
+    ("(CTV: Minh Thư)", [("CTV: Minh Thư", "prefix")]),
+    ("V.T.", [("V.T.", "name")]),
+    ("Đỗ Văn Lâm\n\n(http://www.vi-du.vn)", [("Đỗ Văn Lâm", "name"), ("(http://www.vi-du.vn)", "source")]),
+    ("TIN, ẢNH: MINH HÀ", [("TIN, ẢNH: MINH HÀ", "prefix")]),
+    ("TAGS", []),
+])
+def test_segment_trailing_byline_forms(last_lines: str, expected: list[tuple[str, str]]) -> None:
+    doc = segmented(f"{HEADLINE}\n\n{BODY}\n\n{last_lines}")
+    assert [(s.text, s.value["kind"]) for s in doc.get(BYLINE)] == expected
