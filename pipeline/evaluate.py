@@ -251,7 +251,9 @@ def check_gold(path: Path) -> list[str]:
     def squash(text: str) -> str:
         return regex.sub(r"\s+", " ", unicodedata.normalize("NFC", text))
 
-    article = squash(article_path.read_text(encoding="utf-8"))
+    from .decode import decode_bytes
+
+    article = squash(decode_bytes(article_path.read_bytes(), name=article_path.name).text)  # a legacy encoding too
     try:
         gold = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
