@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import comparison_key, evaluate, same_directive, same_indicator, score_document
+from pipeline.evaluate import check_gold, comparison_key, evaluate, same_directive, same_indicator, score_document
 
 SHARED_SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 
@@ -56,3 +56,18 @@ def test_evaluate_agrees_with_the_shared_scorer(tmp_path, seed_doc) -> None:
     ours = evaluate(gold_dir, lambda article: seed_doc.to_dict())["all"].to_dict()
     assert ours["fields"] == theirs["fields"]
     assert ours["macro_f1"] == theirs["macro_f1"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "cp1258"])
+def test_evaluate_check_gold_reads_articles_in_any_encoding(tmp_path: Path, encoding: str) -> None:
+    from tests.legacy import to_cp1258
+
+    text = "Họp bàn\n\nSáng 3/4/2024, UBND huyện Mường Tè họp bàn phòng chống cháy rừng."
+    (tmp_path / "a.txt").write_bytes(to_cp1258(text) if encoding == "cp1258" else text.encode(encoding))
+    gold = {"id": "a", "url": None, "event_date": "2024-04-03", "officials": [], "authors": [], "places":
+            [{"name": "Mường Tè", "type": "huyện"}], "indicators": [], "directives": []}
+    (tmp_path / "a.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    assert check_gold(tmp_path / "a.gold.json") == []
+    gold["places"] = [{"name": "Mường Nhé", "type": "huyện"}]  # not in the article: the check says so
+    (tmp_path / "a.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    assert check_gold(tmp_path / "a.gold.json") != []
