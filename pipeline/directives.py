@@ -66,6 +66,8 @@ MAX_ASSIGNER_WORDS = 3  # "chỉ tiêu UBND tỉnh giao": the body between the t
 MAX_SUBJECT_WORDS = 6  # "phòng đã ...", "Sở Nông nghiệp và Môi trường đã ...": a clause's subject before its tense
 TASK_ADDRESSEE_CHARS = 90  # a task paragraph names who acts, then what, within this many characters
 BREAKER_WINDOW_WORDS = 8  # a carried task is a report when a reporting verb comes this early
+SUBJECT_CLAUSE_CHARS = 80  # "..., riêng địa bàn huyện B đề nghị ...": a comma-clause that names who asks next
+MAX_SUBJECT_CLAUSE_WORDS = 10
 MODAL_WINDOW_CHARS = 200  # "nhấn mạnh <addressee> cần": the modal follows within the task, soon
 
 _WORD = regex.compile(r"\w+")
@@ -267,6 +269,19 @@ class DirectiveData:
     # `str.endswith` on the text before a verb: most verbs follow none, and are done with at once)
     report_adverbs: tuple[str, ...] = ()
     conclusion: regex.Pattern[str] = field(default_factory=lambda: regex.compile(r"(?!)"))
+    # "Trong đó, ...", "Cụ thể, ..." opening a sentence: it details the directive before it when it asks
+    # "được", "được UBND tỉnh" right before a verb: a passive, with its agent (directive_words.tsv `body`)
+    passive_agent: regex.Pattern[str] = field(default_factory=lambda: regex.compile(r"(?!)"))
+    # the head of a body's name opening a clause: "Sở ...", "UBND huyện ...", "Công an tỉnh ..."
+    organisation_start: regex.Pattern[str] = field(default_factory=lambda: regex.compile(r"(?!)"))
+    # "tương xứng với tiềm năng và": a list of standards measured against, ending before "yêu cầu" (a noun there)
+    standard: regex.Pattern[str] = field(default_factory=lambda: regex.compile(r"(?!)"))
+    # "... xoay quanh một số vấn đề như": a frame that lists topics, not proposals (its colon excluded); not
+    # "kiến nghị một số nội dung sau:", whose items are what is asked
+    topic_list: regex.Pattern[str] = field(default_factory=lambda: regex.compile(r"(?!)"))
+    elaboration_start: regex.Pattern[str] = field(default_factory=lambda: regex.compile(r"(?!)"))
+    # "sẽ ...", "cam kết ...": what the speaker promises to do himself, opening a clause
+    promise: regex.Pattern[str] = field(default_factory=lambda: regex.compile(r"(?!)"))
 
 
 def _words_pattern(phrases: Sequence[str]) -> str:
@@ -327,7 +342,8 @@ def load_directive_data() -> DirectiveData:
         after[verb] = regex.compile(rf"^\s*(?:(?:{_words_pattern(afters)})(?!\w)|{punctuation}|$)")
 
     skip_words = rf"(?:\s+(?:{_words_pattern(skips)}))*" if skips else ""
-    openers = rf"(?:{role('bullet')})\s*[,:.]?\s*|(?:{role('connector')}|và|cũng|ngoài ra|bên cạnh đó)(?!\w)\s*,?\s*"
+    openers = rf"(?:{role('bullet')})\s*[,:.]?\s*|(?:{role('connector')}|và|cũng|ngoài ra|bên cạnh đó)(?!\w)\s*,?\s*" \
+              rf"|(?:{role('elaboration')})\s*,\s*"
     deadline_rows = load_table("deadline_phrases.tsv", ("phrase", "kind"))
     scan = shared_scan()
     action = regex.compile(rf"(?<!\w)(?:{role('action')})(?!\w)")  # lower case only: "Đầu tư" is a name
@@ -358,6 +374,16 @@ def load_directive_data() -> DirectiveData:
         connector_before=regex.compile(rf"(?<!\w)(?:{role('connector')})(?:\s+cũng)?\s*,?\s*$", regex.IGNORECASE),
         opener=regex.compile(rf"\s*(?:{_BULLET.pattern}|{openers})", regex.IGNORECASE),
         connector_start=regex.compile(rf"\s*(?:{role('connector')})\s*,", regex.IGNORECASE),
+        passive_agent=regex.compile(rf"(?<!\w)được(?:\s+(?:{role('body')})(?!\w)){{0,3}}\s*$", regex.IGNORECASE),
+        organisation_start=regex.compile(rf"\s*(?:{role('organisation')})(?!\w)"),
+        standard=regex.compile(rf"(?<!\w)(?:{role('standard')})\s+[\p{{Ll}}\p{{M}}]+(?:\s*,?\s+[\p{{Ll}}\p{{M}}]+){{0,6}}"
+                               rf"\s*(?:,|và)\s*$", regex.IGNORECASE),
+        topic_list=regex.compile(
+            rf"(?<!\w)(?:{role('topic_about')})\s+(?:(?:các|những|một số|nhiều|mấy)\s+)?(?:{role('topic_head')})"
+            rf"(?:\s+[\p{{Ll}}\p{{M}}]+){{0,3}}?\s+(?:{role('list_opener')})\s*$",
+            regex.IGNORECASE),
+        elaboration_start=regex.compile(rf"\s*(?:{role('elaboration')})\s*,", regex.IGNORECASE),
+        promise=regex.compile(rf"\s*(?:{role('promise')})(?!\w)", regex.IGNORECASE),
         list_opener=regex.compile(rf"(?<!\w)(?:{role('list_opener')})\s*[:.]?\s*$", regex.IGNORECASE),
         task_addressee=regex.compile(rf"(?i:các|những|mỗi|toàn)\s|(?:{role('organisation')})(?!\w)"),
         numbering=regex.compile(rf"\s*(?:{role('bullet')})\s*[,:.]", regex.IGNORECASE),
@@ -579,8 +605,11 @@ def find_verb_hits(doc: Document, start: int, end: int, data: DirectiveData) -> 
         before = text[max(start, match.start() - 60):match.start()]
         after = text[match.end():match.end() + 40]  # past the task's end: "yêu cầu:" opens a list
         if _ruled_out_before(data, rule.verb, before) and not _asked_in_conclusion(doc, match.start(), before, data) \
-                and not _issued_now(data, before, text, match.end(), end):
+                and not _issued_now(data, before, text, match.end(), end) \
+                and not _assigned_to_body(doc, rule, start, match.start(), match.end(), end, data):
             continue
+        if rule.verb == "yêu cầu" and before.rstrip().endswith(("và", ",")) and data.standard.search(before):
+            continue  # "kém ngang tầm với thế mạnh, tiềm lực và yêu cầu đổi mới": a standard, a noun
         if before[-2:-1].isdigit() and _COUNT_BEFORE.search(before):
             continue  # a count makes a noun too: "cử tri có 15 kiến nghị", "3 đề xuất"
         if rule.verb in _PROPOSAL_VERBS and before.rstrip().endswith(",") and _NOUN_LIST.search(before) and not (
@@ -649,6 +678,43 @@ def _issued_now(data: DirectiveData, before: str, text: str, verb_end: int, end:
     return before.rstrip().endswith(("bản", "văn")) and bool(_ISSUED_DOCUMENT.search(before)) and \
         not data.report_tense.search(before) and bool(
         data.addressee_words.match(text, verb_end + 1, end))
+
+
+_PASSIVE_SUBJECT_END = regex.compile(r"(?<!\w)(?:đã|đang|sẽ|từng|cũng|bị|được|không|chưa|là|mà|do)\s*$",
+                                     regex.IGNORECASE)
+_CLAUSE_CUT = regex.compile(r"[,;:.()\n]")
+_TASK_NOUN = regex.compile(r"\s*(?:nhiệm vụ|trách nhiệm)\s+")
+PASSIVE_SUBJECT_WORDS = 14
+_ALLOTMENT = regex.compile(r"(?<![\w/])\d")  # a quantity right after the action: what is allotted
+ALLOTMENT_CHARS = 30
+
+
+def _assigned_to_body(doc: Document, rule: VerbRule, start: int, verb_start: int, verb_end: int, end: int,
+                      data: DirectiveData) -> bool:
+    """`Phòng Y tế huyện được giao cùng các xã phun thuốc diệt muỗi ...; lập chốt ...`: an assignment told
+    in the passive, its addressee the body that opens the clause, its action right after the verb. Not what a
+    body has been allotted (`năm 2025 thị trấn được giao hỗ trợ 32 nhà`: no body opens the clause), a post
+    (`được giao nhiệm vụ, trọng trách`: no action), nor a report (`Sở đã được giao ...`)."""
+    if rule.verb != "giao":  # "đồng chí A được phân công phụ trách ...": a post, reported
+        return False
+    text = doc.text
+    before = text[max(start, verb_start - 60):verb_start]
+    agent = data.passive_agent.search(before)
+    if agent is None:
+        return False
+    passive = verb_start - len(before) + agent.start()
+    cut = start
+    for mark in _CLAUSE_CUT.finditer(text, max(start, passive - 150), passive):
+        cut = mark.end()
+    subject = text[cut:passive]
+    if not data.organisation_start.match(subject) or _PASSIVE_SUBJECT_END.search(subject) or \
+            len(_WORD.findall(subject)) > PASSIVE_SUBJECT_WORDS:
+        return False
+    task = _TASK_NOUN.match(text, verb_end, end)
+    action = data.action_first.match(text, task.end() if task else verb_end, end)
+    # "được giao làm chủ đầu tư", "được giao quản lý, bảo vệ 1.200 ha rừng": a role or an allotment, not a task
+    return action is not None and " ".join(action.group().casefold().split()) not in data.not_task and \
+        not _ALLOTMENT.search(text, action.end(), min(end, action.end() + ALLOTMENT_CHARS))
 
 
 def _asked_in_conclusion(doc: Document, verb_start: int, before: str, data: DirectiveData) -> bool:
@@ -737,8 +803,9 @@ def _meets_conditions(doc: Document, hit: VerbHit, task_end: int, next_segment: 
         places = [following, task] if following.strip() else [task]
 
     def holds(condition: str) -> bool:
-        if condition == "addressee":
-            return any(data.addressee.match(place) for place in places)
+        if condition == "addressee":  # or the passive's subject: "Sở A được giao phối hợp ..." (find_verb_hits)
+            return any(data.addressee.match(place) for place in places) or bool(
+                data.passive_agent.search(text, max(0, hit.start - 60), hit.start))
         if condition == "modal":
             # "lưu ý một số nhiệm vụ cần ...": the tasks' own modal, none of them given (without a colon)
             return any(data.modal.search(place[:MODAL_WINDOW_CHARS]) for place in places) and not (
@@ -1053,6 +1120,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_COPULA = regex.compile(r"[^;]*?(?<!\w)là(?!\w)")  # an action as the subject of "là" (before any ";"): a statement
+_STOPPED = regex.compile(r"[.;!…]\s*$")  # a sentence that ends as one; a subheading has no stop
 _CLOSING_QUOTE = regex.compile(r"[”»\"]")
 
 
@@ -1105,6 +1174,8 @@ class DirectiveReader:
     doc: Document
     data: DirectiveData
     found: list[_Found] = field(default_factory=list)
+    # an introducer that names who is to act, and the number of directives found before it (flushed at list end)
+    pending: tuple[_Found, int] | None = None
 
     def read(self) -> list[_Found]:
         state = _ListState()
@@ -1116,12 +1187,15 @@ class DirectiveReader:
             continues = (unit.continues_list or numbered) and state.in_list
             # "Ông yêu cầu A. Đồng thời, đẩy mạnh B.": a sentence opening with a connector, without a verb of
             # its own, goes on with the directive of the sentence before it in the paragraph
-            carried = (not continues and previous is not None and previous.paragraph == unit.paragraph
-                       and len(self.found) > found_before and state.carry is not None
-                       and bool(self.data.connector_start.match(self.doc.text, unit.start, unit.end))
+            carried = (not continues and previous is not None and len(self.found) > found_before
+                       and state.carry is not None
+                       and (self.goes_on(unit) if previous.paragraph == unit.paragraph
+                            else self.bare_task(unit, previous))
                        # "Đồng thời, Bộ trưởng giao Tổng cục ...": a verb of its own gives its own directive
                        and not find_verb_hits(self.doc, unit.start, unit.end, self.data))
             previous, found_before = unit, len(self.found)
+            if not continues:
+                self.flush_unanswered_list()
             if carried:
                 state = _ListState(carry=state.carry, issuer=state.issuer, clause_start=unit.start)
             elif not continues:
@@ -1130,7 +1204,8 @@ class DirectiveReader:
                 if not verb and ":" not in self.doc.text[unit.start:unit.end]:
                     continue  # no verb and no list: nothing to read
                 state.report = verb is not None and self.is_reported(verb.start(), unit.start)
-            segments = _merge_addressee_runs(self.doc, split_tasks(self.doc.text, unit.start, unit.end), self.data)
+            segments = _merge_routes(self.doc, _merge_addressee_runs(
+                self.doc, split_tasks(self.doc.text, unit.start, unit.end), self.data))
             if unit.opens_list and segments[-1].mark == "":
                 last = segments[-1]
                 segments[-1] = Segment(last.start, _trim(self.doc.text, last.start, last.end)[1], ":")
@@ -1144,7 +1219,16 @@ class DirectiveReader:
                     segments[index + 1:] = _merge_inner_colons(segments[index + 1:])
                     if state.frame is not None:  # the first verb written in the list governs the items before it
                         state.frame = self.first_list_verb(segments[index + 1:]) or state.frame
+        self.flush_unanswered_list()
         return self.found
+
+    def flush_unanswered_list(self) -> None:
+        """An introducer that names who is to do what (`yêu cầu các trường học khẩn trương áp dụng mấy biện
+        pháp:`) is the directive itself when no task of its list was read (the list is cut off, or not
+        written as tasks); one without (`chỉ đạo một số nhiệm vụ sau:`) says nothing alone."""
+        if self.pending is not None and len(self.found) == self.pending[1]:
+            self.found.append(self.pending[0])
+        self.pending = None
 
     def read_segment(self, segment: Segment, following: Segment | None, state: _ListState, *, first: bool) -> None:
         text = self.doc.text
@@ -1213,6 +1297,9 @@ class DirectiveReader:
             if is_introducer:
                 state.list_verb = rule
                 state.list_addressed = bool(split_addressee(self.doc, text_start, text_end, self.data)[0])
+                start, end = _trim(text, text_start, text_end)
+                if state.list_addressed and not state.report and end > start:
+                    self.pending = (_Found(verb_start, text_start, rule.verb, start, end, issuer), len(self.found))
                 continue
             start, end = _trim(text, text_start, _quote_end(text, text_start, text_end))
             if end > start and _WORD.search(text, start, end):
@@ -1228,6 +1315,35 @@ class DirectiveReader:
             state.issuer = state.issuer or find_issuer(self.doc, state.clause_start, segment.end, self.found,
                                                        self.data)
 
+    def bare_task(self, unit: Unit, previous: Unit) -> bool:
+        """Whether the first sentence of a paragraph goes on with the directive that ended the paragraph before:
+        it opens with what to do, and no one does it (`Thông báo, cắm biển cảnh báo ...; bố trí cán bộ trực ...`
+        after `Chủ tịch giao Sở A chủ trì ...`); not a report (`Tăng 5% ...`, `Có 12 xã ...`)."""
+        if previous.paragraph + 1 != unit.paragraph:
+            return False
+        text = self.doc.text
+        if self.data.adverbial.match(text, unit.start, unit.end) or not _STOPPED.search(text, unit.start, unit.end):
+            return False  # "Phát biểu tại ...": a clause before its subject; a subheading without a stop
+        action = self.data.action_first.match(text, unit.start, unit.end)
+        return action is not None and text[action.end() - len(action.group().lstrip())].isupper() and \
+            " ".join(action.group().casefold().split()) not in self.data.not_task and \
+            not self.data.breaker.search(text, action.end(), unit.end) and \
+            not self.data.says.search(text, action.end(), unit.end) and \
+            not _COPULA.match(text, action.end(), unit.end)  # "Tổ chức thành công lễ hội là niềm tự hào ..."
+
+    def goes_on(self, unit: Unit) -> bool:
+        """Whether a sentence opens with a connector that carries the directive before it on: `Đồng thời, ...`
+        (`Đồng thời, đẩy mạnh ...`), or `Trong đó, ...`/`Cụ thể, ...` when what follows asks (`Trong đó, cần ưu
+        tiên ...; tổ chức ...`, not `Trong đó, 12 xã đạt chuẩn`). Not the speaker's own words (`Đồng thời,
+        khẳng định sẽ ...`, `Đồng thời, cảm ơn ...`): a report or a promise."""
+        text = self.doc.text
+        connector = self.data.connector_start.match(text, unit.start, unit.end)
+        elaboration = None if connector else self.data.elaboration_start.match(text, unit.start, unit.end)
+        opened = connector or elaboration
+        if opened is None or self.is_report(opened.end(), unit.end) or self.data.promise.match(text, opened.end()):
+            return False
+        return elaboration is None or self.asks(opened.end(), unit.end)
+
     def cut_before(self, hit: VerbHit, content: int) -> int | None:
         """Where the directive before a later verb ends, if that verb opens a new one: after `đồng thời`
         (`..., đồng thời giao B ...`), after a comma for a verb that restarts (`..., đề nghị huyện ...`), or
@@ -1240,11 +1356,32 @@ class DirectiveReader:
             comma = _COMMA_BEFORE.search(self.doc.text, window, hit.start)
             if comma is not None:
                 return comma.start()
+            subject = self.subject_after_comma(hit, content)
+            if subject is not None:
+                return subject
         if "joined" in hit.rule.conditions:
             joint = _AND_BEFORE.search(self.doc.text, window, hit.start)
             if joint is not None:
                 return joint.start()
         return None
+
+    def subject_after_comma(self, hit: VerbHit, content: int) -> int | None:
+        """Where a comma ends the directive before a verb that has a subject of its own after that comma:
+        "đề nghị huyện A bố trí ..., riêng huyện B đề nghị bố trí ...", "..., UBND xã cũng đề nghị ..." (a short
+        noun phrase, no action and no report between the comma and the verb)."""
+        text = self.doc.text
+        comma = text.rfind(",", max(content, hit.start - SUBJECT_CLAUSE_CHARS), hit.start)
+        if comma < 0:
+            return None
+        words = _WORD.findall(text, comma + 1, hit.start)
+        if not 0 < len(words) <= MAX_SUBJECT_CLAUSE_WORDS or _TENSE.search(text, comma + 1, hit.start) or \
+                self.data.breaker.search(text, comma + 1, hit.start) or \
+                _first_action(self.doc, comma + 1, hit.start, self.data) is not None or \
+                self.data.verbs.search(text, comma + 1, hit.start) or \
+                not (self.data.addressee_words.search(text, comma + 1, hit.start)
+                     or self.data.pronoun_clause.match(text[comma + 1:hit.start])):
+            return None
+        return comma
 
     def is_reported(self, verb_start: int, unit_start: int) -> bool:
         """Whether the first directive verb of a sentence reports what was done (`đã chỉ đạo`, `đang chỉ đạo`,
@@ -1261,8 +1398,9 @@ class DirectiveReader:
         in the past (`đã đề xuất các giải pháp như`), nor for topics (`kiến nghị các vấn đề về:`)."""
         text = self.doc.text
         frame = self.data.frame.search(text, start, end)
-        if frame is None or self.data.handled.search(text, start, frame.start()):
-            return None
+        if frame is None or self.data.handled.search(text, start, frame.start()) or \
+                self.data.topic_list.search(text, frame.start(), end):
+            return None  # answered, or topics: "ý kiến ... tập trung vào một số vấn đề như: giá cả ...; ..."
         nouns = [m for m in self.data.verbs.finditer(text, frame.start(), end)
                  if self.data.rules[" ".join(m.group().lower().split())].verb in _PROPOSAL_VERBS]
         if nouns and self.data.report_tense.search(text, max(start, nouns[0].start() - 60), nouns[0].start()):
@@ -1328,6 +1466,27 @@ def _merge_addressee_runs(doc: Document, segments: list[Segment], data: Directiv
     return merged
 
 
+_ROUTE = regex.compile(r"\s*(?:(?:đoạn|tuyến)\s+)?từ\s+\S", regex.IGNORECASE)
+_ROUTE_INSIDE = regex.compile(r"(?<!\w)từ\s+\S[^;]*?\s(?:đến|sang|tới|về|ra)\s", regex.IGNORECASE)
+
+
+def _merge_routes(doc: Document, segments: list[Segment]) -> list[Segment]:
+    """Join a `;`-segment that names one more stretch of the object before it: "mở mới các tuyến đường từ thôn A
+    sang xã B; từ thôn C sang xã D để ..." is one request (`từ` opens no task of its own)."""
+    if len(segments) < 2:
+        return segments
+    text = doc.text
+    merged = [segments[0]]
+    for segment in segments[1:]:
+        last = merged[-1]
+        if last.mark == ";" and _ROUTE.match(text, segment.start, segment.end) and \
+                _ROUTE_INSIDE.search(text, last.start, last.end):
+            merged[-1] = Segment(last.start, segment.end, segment.mark, segment.bullet)
+        else:
+            merged.append(segment)
+    return merged
+
+
 def _opens_with_addressee(doc: Document, segment: Segment, data: DirectiveData) -> bool:
     text = doc.text
     start = _content_start(text, segment, data)
@@ -1341,8 +1500,11 @@ def _names_only(doc: Document, segment: Segment, data: DirectiveData) -> bool:
     text = doc.text
     if segment.end - segment.start > MAX_NAMES_CHARS:
         return False
-    verb = (data.verb_index or data.verbs).search(text, segment.start, segment.end)  # the verb is an action word
-    start = verb.end() if verb else _content_start(text, segment, data)
+    # the verb is an action word; not a syllable of another word ("bàn giao toàn bộ mặt bằng", "ngoại giao Việt
+    # Nam - Lào" are tasks, not an assignment to whoever follows)
+    verb = (data.verb_index or data.verbs).search(text, segment.start, segment.end)
+    hits = find_verb_hits(doc, segment.start, verb.end(), data) if verb else []  # that verb only, in its context
+    start = hits[0].end if hits else _content_start(text, segment, data)
     action = data.action.search(text, start, segment.end)
     people = _people(doc)
     if action is not None and not any(s.start <= action.start() < s.end for s in people):

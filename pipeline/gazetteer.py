@@ -41,6 +41,7 @@ UNIT_TYPES: tuple[tuple[str, str], ...] = (
     ("huyện", "huyện"), ("quận", "quận"), ("phường", "phường"), ("tỉnh", "tỉnh"), ("xã", "xã"),
 )
 _DASHES = regex.compile(r"\s*[-–—]\s*")
+_FINAL_K = regex.compile(r"(?<=\p{L})k(?![\p{L}\p{M}])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +224,9 @@ class Gazetteer:
         if answer is None:
             wanted = set(levels) if levels is not None else None
             found = [self.units[k] for k in self._by_fold.get(key[1], ())]
+            if not found and _FINAL_K.search(name):
+                # the Highlands' spelling writes a final `k` where the data writes `c` (`Krông Pắk` = `Krông Pắc`)
+                found = [self.units[k] for k in self._by_fold.get(fold_name(_FINAL_K.sub("c", name)), ())]
             answer = self._remember(key, [u for u in found if wanted is None or u.level in wanted])
         return list(answer)
 
@@ -325,10 +329,24 @@ class Gazetteer:
                 seen.add(unit.name)
                 yield unit.name
 
+    @functools.cached_property
+    def old_commune_names(self) -> dict[str, frozenset[str]]:
+        """The names only old communes have (no province, district or new commune), with their districts' keys:
+        a bare one is a place only inside a district the article names (places.py)."""
+        parents: dict[str, set[str]] = {}
+        others: set[str] = set()
+        for unit in self.units.values():
+            if unit.level == "commune" and unit.era == "old":
+                parents.setdefault(unit.name, set()).add(unit.parent or "")
+            else:
+                others.add(unit.name)
+        return {name: frozenset(keys) for name, keys in parents.items() if name not in others}
+
     def text_names(self) -> Iterator[str]:
-        """The names `find_names` looks for: provinces, districts and the new communes (two words or more)."""
+        """The names `find_names` looks for: provinces, districts and communes of both eras (two words or more;
+        the caller takes an old commune only inside a district the article names)."""
         yield from self.names(levels=("province", "district"))
-        yield from self.names(levels=("commune",), era="new")
+        yield from self.names(levels=("commune",))
 
     @functools.cached_property
     def automaton(self) -> Any:

@@ -21,6 +21,14 @@ and not when they name the parties of a meeting (`giữa hai địa phương`, `
 A capitalized listed noun after digits is still counted (`thông qua 5 Nghị Quyết`) unless the number is a
 year or ends a name. Numbers in words are read by numbers.py.
 
+Number words are names too (`ông Bảy`, `Trần Văn Bảy đồng chủ trì`: capitalized inside the sentence, or the
+end of a word token), and no sum of money is written in words without a scale word (`đầu năm đồng thời`).
+The parties' nouns count when the number opens an enumeration after a word that places something (`địa bàn
+hai huyện A và B`). The last of a list of bare numbers is a label, not a count, when the list numbers places
+before an address (`thôn 1, 2, 3 xã A`) or lists years (`năm 2023, 2024 và 2025 huyện ...`); a map's scale
+(`quy hoạch 1/500 khu dân cư`), a generation (`công nghiệp 4.0`) and a page's view counter (`1.018 lượt xem`
+ending a line) count nothing; a count written with an English thousands comma (`1,018 lượt`) is read as such.
+
 The counted thing is a whole word: a listed head that the word token goes on past is the token
 (`2 nhà xưởng`, `hai nhà máy`, `8 khu vực`), except a classifier, which is the unit whatever follows
 (`12 căn nhà` -> căn); a head that names no kind alone takes the syllable after it (`20 máy thở`).
@@ -77,6 +85,24 @@ QUOTES_OPEN = "“\"‘'«"
 QUOTES_CLOSE = "”\"’'»"
 MAX_SLOGAN_CHARACTERS = 40  # a numbered slogan in quotes is a few words: `“3 không”`, `"5 không, 3 sạch"`
 REFERENTIAL_OPENERS = frozenset({"giữa", "cả"})  # giữa hai địa phương, cả hai bên
+# Words that place something in or next to the units a number word counts: after them `hai huyện A và B`
+# counts two districts (see `_Finder.is_referential`).
+ENUMERATION_OPENERS = frozenset({"và", "địa bàn", "giáp", "giáp với", "giáp ranh", "tiếp giáp", "tại", "ở",
+                                 "thuộc", "gồm", "bao gồm", "gồm có", "có", "là", "qua", "đi qua", "chảy qua"})
+# After the counted noun: optional words that qualify it, then two names joined by `,` or `và` (not by a dash)
+_NAME = r"\p{Lu}[\p{L}\p{M}’'\-]*(?:[ ]\p{Lu}[\p{L}\p{M}’'\-]*)*"
+_ENUMERATED_NAMES = regex.compile(rf"(?:[ ](?:bạn|láng giềng|lân cận))?[ ]{_NAME}(?:,|[ ]và)[ ]\p{{Lu}}")
+LIST_JOINS = frozenset({",", "và"})  # between the numbers of a list of numbered places (`thôn 1, 2 và 3`)
+_NAME_AFTER = regex.compile(r"[ ]\p{Lu}\p{Ll}")  # a capitalized name right after a counted noun
+# A count written with an English thousands comma (`1,018 lượt`, `12,636 người`): a comma before exactly three
+# digits cannot be the decimal mark of a count of whole things (numbers.py reads `1,2` as 1.2 everywhere else).
+_GROUPED_BY_COMMA = regex.compile(r"\d{1,3},\d{3}")
+_VIEW_COUNTER = regex.compile(r"[ ](?:xem|đọc)[ ]*(?:\n|$)")  # `5.547 lượt xem` alone at a line's end
+# The scales of maps and plans (`quy hoạch chi tiết 1/500`, `quy hoạch chung 1/10.000`): one of so many is never
+# a count of the noun after it, whatever word stands before
+MAP_SCALES = frozenset(Decimal(n) for n in (200, 500, 1000, 2000, 5000, 10000, 25000, 50000, 100000))
+_VERSION = regex.compile(r"\d\.0")  # `4.0`, `2.0`: a generation (`công nghiệp 4.0`); no count is written so
+SMALLEST_SUM_IN_WORDS = 1000  # a sum of money in words below this is no sum: `năm đồng` is `năm đồng thời`
 COMPARISON_MARKERS = ("so với", "so với cùng kỳ", "cùng kỳ")
 FRACTION_BAR = "phần"  # between two numbers: `hai phần ba` = 2/3 (`3 phần quà` counts gifts)
 FRACTION_OF = " số "  # `1/3 số hộ`, `2/3 số xã`: X/Y of the noun, read as the ratio X of Y
@@ -509,6 +535,8 @@ class _Finder:
             return True, end, None
         if bottom in YEARS or bottom == 0 or top > bottom:  # tháng 8/2025; 15/8 is a date, not 15 of 8
             return True, end, None
+        if top == 1 and bottom in MAP_SCALES:  # `quy hoạch chi tiết 1/500 khu dân cư`: a plan's scale
+            return True, end, None
         return False, end, bottom
 
     def find_at(self, pos: int) -> tuple[list[Figure], int]:
@@ -543,10 +571,13 @@ class _Finder:
         written = text[number.start:number.end]
         no_date = measured and ("," in written or "." in written or low[0].unit == "%")  # type: ignore[index]
         if (self.blocked_by_context(pos, ratio=of is not None, measured=measured, no_date=no_date)
-                or self.is_named_year(number)):
+                or self.is_named_year(number)
+                or (ranged is None and low is not None and self.ends_a_list_of_labels(number, low[0]))):
             return [], after_number
         if ranged is None and low is not None and low[0].extras.get("unlisted") and self.is_quoted_slogan(low[0]):
             return [], low[1]
+        if low is not None and low[0].extras["counted"] and _VERSION.fullmatch(written):
+            return [], low[1]  # `công nghiệp 4.0 mở ra`: a version's number, not a count of what follows
         if ranged is not None:
             figures, reading_end = ranged
             self.read_context(figures[0], base_after=figures[1])
@@ -560,6 +591,32 @@ class _Finder:
         figure.of = of
         self.read_context(figure)
         return [figure], reading_end
+
+    def ends_a_list_of_labels(self, number: NumberMatch, figure: Figure) -> bool:
+        """`thôn Tân Lập 1, 2, 3 xã Hòa Bình`, `tổ 4 và 5 phường An Khê`: the last number of a list of numbered
+        places, followed by the unit they belong to and its name, is no count of that unit. The list is bare
+        numbers joined by `,` or `và`, after an identifier context (`thôn`, `tổ`) or a name. So is the last
+        year of a list of years (`năm 2023, 2024 và 2025 huyện có ...`)."""
+        if not figure.extras["counted"] or number.in_words or figure.unit_end is None:
+            return False
+        year = _is_year(self.text[number.start:number.end])
+        if not year and _NAME_AFTER.match(self.text, figure.unit_end) is None:
+            return False
+        words = self.words_before(number.start, WORDS_LOOKED_BACK)
+        i = len(words) - 1
+        listed = 0
+        while i >= 1 and words[i][2] in LIST_JOINS and words[i - 1][2][:1].isdigit():
+            i -= 2
+            listed += 1
+        if not listed:
+            return False
+        first = words[i + 1][0]
+        found = self.context_before(first)
+        if year:  # `năm 2023, 2024 và 2025 huyện có ...`: the last of a list of years
+            return found is not None and found[1] == "date" and _is_year(words[i + 1][2])
+        if found is not None and found[1] in ("identifier", "ordinal"):
+            return True
+        return self.follows_a_name(NumberMatch(first, words[i + 1][1], Decimal(0), False, Decimal(1), False))
 
     def is_quoted_slogan(self, figure: Figure) -> bool:
         """`“3 không”`, `"4 nhiều"`: a short quotation that opens with a count of a word of neither table names a
@@ -632,11 +689,20 @@ class _Finder:
                 return None
             if found[0].counted and self.is_referential(number, found[0]):
                 return None
+            if found[0].unit in MONEY and number.value < SMALLEST_SUM_IN_WORDS:
+                return None  # `đầu năm đồng thời`, `Bảy đồng chủ trì`: no sum is `năm đồng`
+            if self.is_part_of_a_name(number):
+                return None
         if found is not None and found[0].surface == FRACTION_BAR and self.data.number_start.match(text, found[2] + 1):
             return None  # `hai phần ba số hộ`, `1 phần 3`: a fraction written out, not a count of parts
         if found is not None:
             unit, unit_start, unit_end = found
-            figure = Figure(number.start, unit_end, number.start, number.end, number.value * unit.factor,
+            if unit.counted and _VIEW_COUNTER.match(text, unit_end):
+                return None  # `1.018 lượt xem` closing a line: the page's view counter
+            value = number.value
+            if unit.counted and _GROUPED_BY_COMMA.fullmatch(text, number.start, number.end):
+                value = Decimal(text[number.start:number.end].replace(",", ""))  # `1,018 lượt`: no count has decimals
+            figure = Figure(number.start, unit_end, number.start, number.end, value * unit.factor,
                             unit.unit, unit_start, unit_end)
             figure.extras["factor"] = unit.factor
             figure.extras["counted"] = unit.counted
@@ -658,12 +724,42 @@ class _Finder:
         figure.extras["counted"] = True
         figure.extras["unlisted"] = True  # a word of neither table
         return figure, self.read_divisor(figure, unit_end)
-    def is_referential(self, number: NumberMatch, unit: Unit) -> bool:
-        """`giữa hai địa phương`, `Hai đoàn`, `cả ba bên`: the parties of a meeting, not a count."""
-        if unit.surface.lower() in self.data.referential:
+    def is_part_of_a_name(self, number: NumberMatch) -> bool:
+        """A number word that is a person's or a place's name, or the end of one: `ông Bảy`, `Trần Văn Bảy`,
+        `Hai Bà Trưng`. It is capitalized inside its sentence (not in a Title-Case line), or it closes a word
+        token that began before it (the segmenter joins a full name into one token)."""
+        text = self.text
+        if (text[number.start].isupper() and not _opens_sentence(text, number.start)
+                and not self.in_title_case(number.start)):
             return True
-        before = self.words_before(number.start, 1)
-        return bool(before) and before[0][2] in REFERENTIAL_OPENERS
+        first_end = text.find(" ", number.start, number.end)
+        token = self.token_ending_at(number.end if first_end < 0 else first_end)
+        return token is not None and token.start < number.start
+
+    def is_referential(self, number: NumberMatch, unit: Unit) -> bool:
+        """`giữa hai địa phương`, `Hai đoàn`, `cả ba bên`: the parties of a meeting, not a count.
+
+        The same nouns count when the number opens an enumeration of the places it counts, after a word that
+        places something (`trên địa bàn hai huyện A và B`, `giáp với hai nước bạn C và D`): the parties of a
+        meeting are named as a pair (`quan hệ hai nước Việt Nam - Lào`), after the noun of what they share."""
+        before = self.words_before(number.start, 2)
+        if before and before[-1][2] in REFERENTIAL_OPENERS:
+            return True
+        if unit.surface.lower() not in self.data.referential:
+            return False
+        opener = " ".join(w for _, _, w in before[-2:])
+        placed = before and (before[-1][2] in ENUMERATION_OPENERS
+                             or opener in ENUMERATION_OPENERS)
+        return not (placed and self.names_follow(number))
+
+    def names_follow(self, number: NumberMatch) -> bool:
+        """The counted noun after `number` is followed by two or more names joined by `,` or `và`
+        (`hai huyện A, B`, `hai nước bạn C và D`), not by a dash (`hai nước Việt Nam - Lào` is a pair)."""
+        found = self.unit_at(number.end + 1)
+        if found is None:
+            return False
+        m = _ENUMERATED_NAMES.match(self.text, found[2])
+        return m is not None
 
     def is_named_year(self, number: NumberMatch) -> bool:
         """`Đông Xuân 2024 huyện ...`, `Ất Tỵ 2025`: a year after a name, not a count of what follows."""

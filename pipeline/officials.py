@@ -40,6 +40,13 @@ with no name beside it (`đồng chí Chủ tịch UBND huyện`) is a POSITION 
 the article; titles after `các` or a number (`các Phó Chủ tịch UBND tỉnh`, `54 đại biểu HĐND tỉnh`) are groups,
 never people.
 
+A dash may set the holder's full name apart after the title (`Chủ tịch UBND huyện Tân Hòa – Vi Văn Đức`); a line
+break may part a name from its titles (`Đồng chí Lê Văn A –` / `Phó Bí thư ...`), the two lines then read as one. After
+a name, `;` goes on with the same person's titles while a capitalised head follows (`X, Ủy viên Trung ương Đảng;
+Giám đốc Học viện ...`); the titles after a `;` that end in a name are the next person's. A bare `đại biểu` before a
+name is a deputy's seat only in an article about an elected body (official_words.tsv `deputy`, `assembly`), and only
+for a person the text gives no other title.
+
 Only people with at least one title are officials (SCHEMA.md: "a named person holding a position").
 
 Beyond the contract, each record carries its titles' role and organisation (abbreviations expanded from
@@ -74,6 +81,7 @@ MAX_LOWER_RUN = 10  # lower-case words in a name: "trình mục tiêu quốc gia
 MAX_TITLE_TOKENS = 40  # a runaway title is a parsing error, not a title
 MAX_FOREIGN_ORGANISATION = 9  # words up to the country in a body abroad: "Bộ trưởng Năng lượng và Mỏ | Lào"
 MAX_LOWER_TAIL = 5  # "Mặt trận Lào | xây dựng đất nước | Name"
+MAX_BRACKET_TAIL = 8  # words a title in brackets runs on after the grammar stops: "(nguyên Trưởng Ban Chuẩn | bị)"
 # A person's part in the event (official_parts.tsv), in the order records list them.
 PARTS = ("led", "chaired", "attended", "reported", "spoke", "concluded", "directed")
 
@@ -140,6 +148,7 @@ class OfficialData:
     organisations: Phrases
     departments: Phrases
     states: Phrases  # organisations.tsv `state`: the form of a state before a country ("nước CHDCND Lào")
+    nations: Phrases  # organisations.tsv `nation`: a country named so only after a state's form ("Trung Hoa")
     honorifics: Phrases
     stops: Phrases
     cues_after: Phrases
@@ -147,6 +156,8 @@ class OfficialData:
     words: Phrases  # official_words.tsv: word -> kind (group, adverb, joiner, and, of, former, collective, holds,
     #                 object)
     several: tuple[str, ...]  # official_words.tsv `several`: how the roles several people hold at once begin
+    deputies: frozenset[str]  # official_words.tsv `deputy`: a bare head that is a seat in an elected body ("đại biểu")
+    assembly: tuple[str, ...]  # official_words.tsv `assembly`: words of an article about an elected body's business
     surnames: frozenset[str]
     surname_prefixes: tuple[str, ...]
     token_pattern: regex.Pattern[str]
@@ -186,7 +197,7 @@ def load_official_data() -> OfficialData:
     role_rows = load_table("titles.tsv", ("head", "role", "org?", "alone?", "abroad?"))
     org_rows = load_table("organisations.tsv", ("surface", "expansion?", "kind", "level?"))
     honorifics = load_words("honorifics.txt")
-    kinds = {"body", "committee", "unit", "firm", "school", "department", "level", "place", "state"}
+    kinds = {"body", "committee", "unit", "firm", "school", "department", "level", "place", "state", "nation"}
     for row in org_rows:
         if row["kind"] not in kinds:
             raise RuleDataError(f"organisations.tsv: kind {row['kind']!r} of {row['surface']!r} is not one of "
@@ -215,7 +226,7 @@ def load_official_data() -> OfficialData:
                                 f"{list(PARTS)}")
     words = load_table("official_words.tsv", ("word", "kind"))
     word_kinds = {"group", "adverb", "joiner", "and", "of", "former", "collective", "holds", "object", "several",
-                  "given"}
+                  "given", "closes", "deputy", "assembly"}
     for row in words:
         if row["kind"] not in word_kinds:
             raise RuleDataError(f"official_words.tsv: kind {row['kind']!r} of {row['word']!r} is not one of "
@@ -223,15 +234,17 @@ def load_official_data() -> OfficialData:
     surnames = load_words("surnames.txt")
     roles = Phrases((_words(r["head"], pattern), role_head(r)) for r in role_rows)
     honorific_phrases = Phrases((_words(h, pattern), h) for h in honorifics)
-    word_phrases = Phrases((_words(r["word"], pattern), r["kind"]) for r in words if r["kind"] != "several")
+    word_phrases = Phrases((_words(r["word"], pattern), r["kind"]) for r in words
+                           if r["kind"] not in ("several", "deputy", "assembly"))
     former_firsts = {key[0] for key, kind in word_phrases.entries.items() if kind == "former"}
     return OfficialData(
         roles=roles,
         organisations=Phrases((_words(r["surface"], pattern), OrgWord(r["kind"], r["expansion"], r["level"]))
-                              for r in org_rows if r["kind"] not in ("department", "state")),
+                              for r in org_rows if r["kind"] not in ("department", "state", "nation")),
         departments=Phrases((_words(r["surface"], pattern), OrgWord(r["kind"], r["expansion"], r["level"]))
                             for r in org_rows if r["kind"] == "department"),
         states=Phrases((_words(r["surface"], pattern), r["surface"]) for r in org_rows if r["kind"] == "state"),
+        nations=Phrases((_words(r["surface"], pattern), r["surface"]) for r in org_rows if r["kind"] == "nation"),
         honorifics=honorific_phrases,
         stops=Phrases((_words(w.lstrip("!"), pattern), not w.startswith("!")) for w in load_words("title_stops.txt")),
         cues_after=Phrases((_words(r["cue"], pattern), Cue(r["part"], r["side"]))
@@ -240,6 +253,8 @@ def load_official_data() -> OfficialData:
                             for r in parts if r["side"] == "before"),
         words=word_phrases,
         several=tuple(r["word"].lower() for r in words if r["kind"] == "several"),
+        deputies=frozenset(r["word"].lower() for r in words if r["kind"] == "deputy"),
+        assembly=tuple(r["word"].lower() for r in words if r["kind"] == "assembly"),
         surnames=frozenset(s for s in surnames if not s.endswith(("'", "’"))),
         surname_prefixes=tuple(s for s in surnames if s.endswith(("'", "’"))),
         token_pattern=pattern,
@@ -432,6 +447,7 @@ class Title:
     place: tuple[int, int] | None = None  # tokens of an explicit place name
     name: tuple[int, int] | None = None  # a person's name written right after the title
     abroad: bool = False  # a foreign post (a country in the organisation): a foreign name may follow
+    after_semicolon: bool = False  # reached over a ";" in a person's chain ("X, Ủy viên Bộ Chính trị; Giám đốc ...")
 
     @property
     def has_organisation(self) -> bool:
@@ -473,8 +489,10 @@ class Pronoun:
 class Parser:
     """Reads one sentence's tokens left to right into Person, TitleOnly and Pronoun mentions."""
 
-    def __init__(self, tokens: list[Token], data: OfficialData, known_names: set[str]) -> None:
+    def __init__(self, tokens: list[Token], data: OfficialData, known_names: set[str], *,
+                 assembly: bool = False) -> None:
         self.t = tokens
+        self.assembly = assembly  # the article is about an elected body: a bare "đại biểu X" is a deputy
         self.n = len(tokens)
         self.data = data
         self.known_names = known_names
@@ -670,7 +688,12 @@ class Parser:
             more = self.data.states.longest(self.t, end)  # "nước Cộng hòa Dân chủ Nhân dân | Lào"
             if more is not None:
                 end = more[0]
-        return end if self.country_at(end) is not None else i
+        return end if self.country_at(end) is not None or self.nation_at(end) is not None else i
+
+    def nation_at(self, i: int) -> int | None:
+        """End of a country's name that only a state's form introduces ("Cộng hòa Nhân dân | Trung Hoa"), or None."""
+        found = self.data.nations.longest(self.t, i) if i < self.n and self.t[i].is_cap else None
+        return found[0] if found is not None else None
 
     def foreign_organisation_at(self, i: int) -> tuple[int, int] | None:
         """(start, end) of the country that ends an organisation's name beginning at i, for a body abroad whose
@@ -778,6 +801,7 @@ class Parser:
         """End of a unit's name starting at token i (see the module docstring)."""
         j = i
         end = i
+        scoped = False
         while j < self.n:
             tok = self.t[j]
             if self.role_at(j) or self.honorific_at(j):
@@ -790,7 +814,8 @@ class Parser:
                     run = self.name_run(j)
                     if run - j >= 2 and (run >= self.n or not self.t[run].is_cap):
                         # "Công ty X | Nguyễn Văn A"; a school's run begins with its own (a person's) name
-                        cut = self.person_in_run(j + 1 if named_after_people else j, run)
+                        # (not after the scope that closes a name: "Học viện Hành chính quốc gia | Lê Văn A")
+                        cut = self.person_in_run(j + 1 if named_after_people and not scoped else j, run)
                         if cut is not None:
                             return cut if cut > j else end
                 j += 1
@@ -834,7 +859,12 @@ class Parser:
                 leads_on = following.is_word and following.is_cap and not self.role_at(run_end) and \
                     not self.honorific_at(run_end)
                 if not leads_on and not self.joins_more(run_end):
+                    if any(self.word_kind(m) == (run_end, "closes") for m in range(j, run_end)):
+                        end = run_end  # "Học viện Hành | chính quốc gia | dự": the name ends with its scope
                     break
+                scoped = any(self.word_kind(m) == (run_end, "closes") for m in range(j, run_end))
+                if scoped:
+                    end = run_end  # "Học viện Hành chính quốc gia | Lê Văn A": a name may begin after the scope
                 j = run_end  # "Hợp tác xã Nông nghiệp dịch vụ ... | Ea Tul", "Văn hóa | - Thể thao"
                 continue
             break
@@ -863,6 +893,11 @@ class Parser:
         for length in lengths:
             cut = end - length
             if cut >= start and self.is_person_name(cut, end):
+                # "Sở Thương mại Khu tự trị | Quảng Tây | Tạ Lượng": a place of two or more syllables closes the
+                # unit's name; the name after it may then be a short one
+                for place_end in range(cut + 2, end - 1):
+                    if is_known_place(self.text(cut, place_end), "") and self.is_person_name(place_end, end):
+                        return place_end
                 return cut
         return None
 
@@ -910,7 +945,10 @@ class Parser:
                 # Lào": a country is the organisation of a foreign post, or ends it
                 country_end = None
                 if k == first or last in ("body", "posting", "unit", "department", "name", "firm", "school"):
-                    country_end = self.country_at(self.state_end(k))
+                    state_end = self.state_end(k)
+                    country_end = self.country_at(state_end)
+                    if country_end is None and state_end > k:
+                        country_end = self.nation_at(state_end)  # "nước Cộng hòa nhân dân Trung Hoa"
                 if country_end is not None:
                     title.segments.append(Segment(k, country_end, "country"))
                     title.end = k = country_end
@@ -948,6 +986,18 @@ class Parser:
                         k = place_end
                         last = "place"
                         continue
+                if k == first and title.head.abroad and want_name:
+                    # "Tỉnh trưởng Salavan | Pho Xay Nha Vông": a post abroad names its province without a level word
+                    run = self.capital_run(k)
+                    place_end, name_start = self.split_place(k, run, "", want_name, foreign=True)
+                    # (a one-word place of a few letters is as often a syllable of the name: "Khăm", "Mai")
+                    if name_start is not None and place_end > k and is_known_place(self.text(k, place_end), "") \
+                            and (place_end - k >= 2 or len(self.t[k].text) >= 5):
+                        title.segments.append(Segment(k, place_end, "place"))
+                        title.place = (k, place_end)
+                        title.end = place_end
+                        title.name = (name_start, self.name_run(name_start))
+                        return
                 if last == "posting":
                     run = self.capital_run(k)
                     place_end, name_start = self.split_place(k, run, "", want_name, foreign=True)
@@ -974,6 +1024,8 @@ class Parser:
             last = word.kind
             if word.kind in ("unit", "firm", "school"):
                 dept = self.data.departments.longest(self.t, k) if k < self.n and self.t[k].is_cap else None
+                if dept is not None and word.kind == "firm" and self.brand_after(dept[0]):
+                    dept = None  # a brand may begin with a department's words: "Tập đoàn Xây dựng Thái Bình Dương"
                 if dept is not None and not self.joins_more(dept[0]):
                     title.segments.append(Segment(k, dept[0], "department", dept[1].expansion))
                     title.end = k = dept[0]
@@ -991,6 +1043,8 @@ class Parser:
                 level_next = self.org_at(k) if word.kind == "committee" else None
                 if level_next is not None and level_next[1].kind in ("level", "place"):
                     continue  # "Thành ủy TP. Hồ Chí Minh", "Thành ủy TPHCM": the place follows its level word
+                if level_next is not None and level_next[1].kind in ("unit", "firm", "school") and self.t[k].is_cap:
+                    continue  # "Khu ủy | Khu tự trị ...", "Đảng ủy | Công ty X": the unit the committee belongs to
                 run = self.capital_run(k)
                 if run > k:
                     place_end, name_start = self.split_place(k, run, word.level, want_name, foreign=title.abroad)
@@ -1033,30 +1087,83 @@ class Parser:
         self.parse_organisation(title, k, want_name=want_name)
         if title.end < end:
             title.end = end
+        if not title.segments and self.is_deputy(title):
+            # "đại biểu Lò Văn Kha", "các đại biểu A; B": a deputy's seat, where the article is about an elected body
+            return title if self.assembly and want_name and title.name is not None else None
         if not title.segments and (not self.t[i].is_cap or not head.bare):
             return None  # "chủ tịch" in running lower case or a bare "CT", with no organisation: no title
         return title
 
-    def chain_at(self, i: int, *, want_name: bool) -> list[Title]:
-        """Titles joined by commas ("Phó Bí thư Huyện ủy, Chủ tịch UBND huyện") or "kiêm", from token i."""
+    def is_deputy(self, title: Title) -> bool:
+        """A bare "đại biểu" (official_words.tsv `deputy`): a title only for a person the text gives no other."""
+        return not title.segments and self.text(title.start, title.end).lower() in self.data.deputies
+
+    def chain_at(self, i: int, *, want_name: bool, semicolons: bool = False) -> list[Title]:
+        """Titles joined by commas ("Phó Bí thư Huyện ủy, Chủ tịch UBND huyện") or "kiêm", from token i; with
+        `semicolons` (after a person's name) also by ";" ("X, Ủy viên Bộ Chính trị; Giám đốc Học viện ...")."""
         titles: list[Title] = []
         k = i
+        semicolon = False
         while True:
             title = self.title_at(k, want_name=want_name)
             if title is None:
                 break
+            title.after_semicolon, semicolon = semicolon, False
             titles.append(title)
             if title.name is not None:
                 break
             k = title.end
             if k < self.n and self.t[k].text in (",", "-", "–"):
                 k += 1
+            elif semicolons and k + 1 < self.n and self.t[k].text == ";" and self.t[k + 1].is_cap and \
+                    not self.is_group_before(k + 1):
+                k += 1  # (a lower-case head there begins the other guests: "...; thành viên Ban Chỉ đạo huyện")
+                semicolon = True
             if self.is_kind(k, "joiner"):  # "Phó Chủ tịch UBND huyện kiêm Trưởng Công an huyện"
                 k = self.word_kind(k)[0]
             if k > title.end and self.role_at(k):
                 continue
+            further = self.further_organisation(k) if k > title.end and self.t[k - 1].text == "," else None
+            if further is not None:  # "Người sáng lập Tập đoàn A, Tập đoàn B, Chủ tịch Viện C": B is A's head's too
+                k = further
+                continue
             break
         return titles
+
+    def close_bracket(self, title: Title) -> None:
+        """A title in brackets runs to the bracket's end: "(nguyên Phó trưởng Ban Chuẩn | bị dự án KKT X)", where the
+        grammar stopped at a word that is a verb elsewhere; only a few words, no other title or punctuation."""
+        for k in range(title.end, min(self.n, title.end + MAX_BRACKET_TAIL + 1)):
+            tok = self.t[k]
+            if tok.text == ")":
+                title.end = k
+                return
+            if not (tok.is_word or tok.text in ("-", "–")) or self.role_at(k) or self.honorific_at(k):
+                return
+
+    def brand_after(self, k: int) -> bool:
+        """Whether capitalised words at k go on with a firm's name rather than begin a person's (a full name whose
+        first syllables are no place: "Công ty Xây dựng | Lê Văn A", but "Tập đoàn Xây dựng | Thái Bình Dương")."""
+        if k >= self.n or not self.t[k].is_cap or not self.t[k].is_word or self.org_at(k) or self.role_at(k):
+            return False
+        run = self.name_run(k)
+        if run - k < 2:
+            return run > k
+        person = self.is_person_name(k, run) and \
+            not any(is_known_place(self.text(k, m), "") for m in range(k + 2, run + 1))
+        return not person
+
+    def further_organisation(self, k: int) -> int | None:
+        """After "title, ", a second organisation of the same head followed by ", " and the next title ("Tập đoàn A,
+        | Tập đoàn B, | Chủ tịch ..."): where that title begins, or None."""
+        found = self.org_at(k)
+        if found is None or found[1].kind not in ("unit", "firm", "school", "body") or not self.t[k].is_cap:
+            return None
+        end = self.continue_name(found[0], want_name=False, named_after_people=found[1].kind == "school")
+        end = max(end, found[0])
+        if end + 1 < self.n and self.t[end].text == "," and self.t[end + 1].is_cap and self.role_at(end + 1):
+            return end + 1
+        return None
 
     # ---- the scan
 
@@ -1119,7 +1226,7 @@ class Parser:
             holds = self.holds_at(start) if sep not in ("(", ":") else None
             if holds is not None:  # "ông X giữ chức Phó Giám đốc Sở Nội vụ"
                 start = holds
-            titles = self.chain_at(start, want_name=True) if self.role_at(start) else []
+            titles = self.chain_at(start, want_name=True, semicolons=True) if self.role_at(start) else []
             last = titles[-1] if titles else None
             if last is not None and last.name is not None:
                 in_slot = not last.segments or last.segments[-1].kind in ("level", "committee")
@@ -1128,8 +1235,13 @@ class Parser:
                     titles = self.chain_at(start, want_name=False)
             if titles and titles[-1].name is not None:
                 # "Giám đốc Sở Y tế A, Phó Giám đốc Sở B": the last title is the next person's; the list goes on there
-                cut = titles.pop()
+                # (after a ";", all the titles written after it: "A, Bí thư Huyện ủy; Phó Bí thư, Chủ tịch UBND B")
+                at = max((n for n, title in enumerate(titles) if title.after_semicolon), default=len(titles) - 1)
+                cut = titles[at]
+                del titles[at:]
                 k = cut.start - 1 if cut.start > start else k
+            if titles and sep == "(":
+                self.close_bracket(titles[-1])
             if titles:
                 k = self.after_chain(titles[-1].end)
                 if holds is not None:
@@ -1176,6 +1288,9 @@ class Parser:
     def several_may_hold(self, title: Title) -> bool:
         """A deputy's, a member's or a delegate's post: several people hold it at once (official_words.tsv)."""
         role = title.head.role.lower()
+        former = self.word_kind(title.start)
+        if former is not None and former[1] == "former":  # "nguyên Phó trưởng Ban": a deputy's post held before
+            role = role.split(" ", 1)[-1]
         return any(role.startswith(word) for word in self.data.several)
 
     def scan(self) -> list[Person | TitleOnly | Pronoun]:
@@ -1209,7 +1324,7 @@ class Parser:
                 # an untitled name goes on into a list only with the next honorific: "đồng chí A và đồng chí B"
                 k = self.scan_list(person.after, list_id, honorific_only=not (plural or person.titles))
                 return self.finish_list(k, list_id, plural=plural)
-            if not plural and (i == 0 or self.t[i - 1].text in ".!?;:") and not self.t[j].is_cap:
+            if not plural and (i == 0 or self.t[i - 1].text in ".!?;:") and j < self.n and not self.t[j].is_cap:
                 self.mentions.append(Pronoun(i, j, self.new_list()))
             return honorific_end
         if self.role_at(i) and tok.is_word:
@@ -1294,7 +1409,7 @@ class Parser:
                     break
                 self.mentions.append(Person((k, run), [*chain], run, list_id))
                 k = run
-                if k + 1 < self.n and (self.t[k].text == "," or self.is_kind(k, "and")):
+                if k + 1 < self.n and (self.t[k].text in (",", ";") or self.is_kind(k, "and")):
                     k += 2 if self.is_kind(k + 1, "and") else 1
                     continue
                 break
@@ -1302,7 +1417,8 @@ class Parser:
         last = chain[-1]
         if last.name is not None:  # "đại biểu Quốc hội Vừ Thị Chá, Phó Trưởng Đoàn ...": titles on both sides
             person = self.person_with_titles(last.name, list_id)
-            person.titles[:0] = chain
+            if not (person.titles and all(self.is_deputy(title) for title in chain)):
+                person.titles[:0] = chain  # (a bare "Đại biểu X, Chủ tịch Hội Nông dân xã": the seat says no more)
             return self.finish_list(self.scan_list(person.after, list_id), list_id, plural=False)
         # "Bí thư Tỉnh ủy, đồng chí X ...", "Giám đốc Công an tỉnh Đại tá X": the title, then its holder; not after
         # a word that makes the title its object ("Báo cáo với Phó Thủ tướng, bà X cho biết": X reports to him)
@@ -1320,6 +1436,17 @@ class Parser:
                     at = self.mentions.index(person)
                     self.mentions[at:at] = [TitleOnly(title, False, end, self.new_list()) for title in chain]
                     return self.finish_list(self.scan_list(person.after, list_id), list_id, plural=False)
+            # "Chủ tịch UBND huyện Tân Hòa – Vi Văn Đức chủ trì": a dash sets the holder's name apart, without an
+            # honorific; only a full name (a family name first) with no titles of its own after it
+            if self.t[end].text in ("-", "–", "—") and holder < self.n:
+                run = self.name_run(holder)
+                after = run < self.n and self.t[run].text in (",", "-", "–", "—", "(") and run + 1 < self.n and \
+                    self.role_at(run + 1)
+                if run - holder >= 2 and self.is_person_name(holder, run) and not after and \
+                        not is_known_place(self.text(holder, run), ""):
+                    person = self.person_with_titles((holder, run), list_id)
+                    person.titles = chain
+                    return self.finish_list(person.after, list_id, plural=False)
         for title in chain:
             self.mentions.append(TitleOnly(title, False, end, list_id))
         return end
@@ -1352,12 +1479,42 @@ def _regions(doc: Document, data: OfficialData) -> tuple[list[Span], frozenset[i
             hits.append(start)
             glued.add(end + 1)
     hits.sort()
-    chosen = []
+    headline = doc.get(TITLE)
+    chosen: list[Span] = []
+    previous: Span | None = None
     for region in regions:
         k = bisect.bisect_left(hits, region.start)
         if k < len(hits) and hits[k] < region.end:
+            if previous is not None and not any(t.start == previous.start for t in headline) and \
+                    _title_on_next_line(original, previous, region, hits[k], data):
+                if chosen and chosen[-1] is previous:
+                    chosen.pop()
+                region = doc.span(previous.start, region.end, region.label)
             chosen.append(region)
+        previous = region
     return chosen, frozenset(glued)
+
+
+_LINE_END = frozenset('.!?:;…"”)')
+
+
+def _title_on_next_line(text: str, line: Span, following: Span, hit: int, data: OfficialData) -> bool:
+    """Whether a line break parts a name from its titles ("Đồng chí Lê Văn A –" / "Phó Bí thư Huyện ủy, ..."): only a
+    line break lies between, the next line begins with a role head, and the first ends in a dash or a comma, or is a
+    short line of a name (a caption's "Đồng chí Lê Văn A") with a dash before the head."""
+    gap = text[line.end:following.start]
+    ending = line.text.rstrip()
+    if not ending or ending[-1] in _LINE_END or gap.count("\n") != 1 or gap.strip():
+        return False
+    lead = text[following.start:hit]
+    if lead.strip(" -–—"):
+        return False
+    head = tokenize(text[hit:min(following.end, hit + 60)], hit, data)
+    if data.roles.longest(head, 0) is None:
+        return False  # an honorific opens the next line: a new sentence ("... có tân Chủ tịch UBND xã" / "Ông X")
+    words = ending.split()
+    short_name_line = len(words) <= MAX_NAME_SYLLABLES + 3 and words[-1][0].isupper()
+    return ending[-1] in "-–—," or bool(lead.strip()) or short_name_line
 
 
 def role_and_organisation(title: Title, tokens: Sequence[Token], text: str) -> dict[str, Any]:
@@ -1490,10 +1647,12 @@ def find_officials(doc: Document) -> tuple[list[Span], list[Span]]:
     paragraphs: list[_Paragraph] = []
     known: set[str] = set()
     regions, glued = _regions(doc, data)
+    lowered = doc.text.lower()
+    assembly = any(word in lowered for word in data.assembly)
     for region in regions:
         tokens = tokenize(region.text, region.start, data,
                           glued=[cut - region.start for cut in glued if region.start < cut < region.end])
-        mentions = Parser(tokens, data, known).scan()
+        mentions = Parser(tokens, data, known, assembly=assembly).scan()
         paragraphs.append(_Paragraph(tokens, mentions))
         for m in mentions:
             if isinstance(m, Person) and m.titles and not m.short:

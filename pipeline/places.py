@@ -80,6 +80,7 @@ NAME_CHARS = "'’-"
 _LETTERS = r"\p{L}\p{M}"
 # A name word: a capital, then letters; apostrophes (H'Drai, M'gar) and hyphens (Xa-vẳn-na-khệt) inside.
 _NAME_WORD = regex.compile(rf"\p{{Lu}}[{_LETTERS}]*(?:['’\-][{_LETTERS}]+)*")
+_GLUED = regex.compile(r"\p{Ll}\p{M}*(?=\p{Lu})")  # a capital right after a lower-case letter: no name is written so
 _CAPS_WORD = regex.compile(r"\p{Lu}[\p{Lu}\d&\-]*")  # VSIP, VSIP III: only after a kind of place
 _ROMAN = regex.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 _NUMBER_NAME = regex.compile(r"(\d{1,2})(?![\d/%]|[,.]\d)")  # quận 1, phường 3
@@ -141,6 +142,7 @@ class Trigger:
     caps: bool = False  # an acronym may be the name (`Khu công nghiệp VSIP III`)
     across: bool = False  # a border crossing: the far end of a pair is the neighbour's (`Lóng Sập - Pa Háng`)
     compass: bool = False  # a region named by compass points only: after `phía`, `hướng` a direction (`phía Tây Bắc`)
+    named: bool = False  # a natural feature's word: capitalised inside a sentence it is the name's (`Kênh Mới`)
 
     def matches(self, written: str) -> bool:
         """Whether the text as written is this trigger: `lower` and `exact` as in the table; `any` in any
@@ -148,6 +150,10 @@ class Trigger:
         `Đồng bằng Sông Cửu Long`; not `tây bắc`)."""
         if self.case in ("exact", "lower"):
             return written == self.surface
+        if self.role == "compound" and written[0].islower() and any(
+                w[0].isupper() and t[0].islower()
+                for w, t in zip(written.split()[1:], self.surface.split()[1:], strict=False)):
+            return False  # `xã Viên An`, `xã Hội Xuân`: a prefix and a name, not `xã viên`, `xã hội`
         if self.surface.islower():
             return written.lower() == self.surface
         # a capital of the table's stays one; a lower-case letter may be written capitalised (`Đồng bằng Sông Cửu Long`)
@@ -236,7 +242,7 @@ def place_data() -> PlaceData:
             if row["role"] == "region":
                 regions.add(name_key(row["surface"]))
             trigger = Trigger(row["surface"], row["role"], "other", row["case"], "province" in flags, "caps" in flags,
-                              "across" in flags, "compass" in flags)
+                              "across" in flags, "compass" in flags, "named" in flags)
             triggers.setdefault(_lower(row["surface"]), []).append(trigger)
     trigger_automaton = ahocorasick.Automaton()
     for surface in triggers:
@@ -262,12 +268,15 @@ def place_data() -> PlaceData:
                for row in alias_rows}
     for surface in [*countries, *(row["surface"] for row in alias_rows)]:
         name_automaton.add_word(surface, surface)
+        for dash in ("-", "–", " – "):  # `Thừa Thiên-Huế`, `Bà Rịa – Vũng Tàu`: the table writes ` - `
+            if " - " in surface:
+                name_automaton.add_word(surface.replace(" - ", dash), surface.replace(" - ", dash))
     name_automaton.make_automaton()
 
     words: dict[str, set[str]] = {"honorific": {w.lower() for w in load_words("honorifics.txt")},
                                   "surname": set(load_words("surnames.txt"))}
     for row in load_table("place_guards.tsv", ("word", "role")):
-        exact = ("given", "stop", "org", "middle", "firm_end", "named_after_person")
+        exact = ("given", "stop", "org", "middle", "firm_end", "named_after_person", "building")
         word = row["word"] if row["role"] in exact else row["word"].lower()
         words.setdefault(row["role"], set()).add(word)
 
@@ -353,6 +362,9 @@ def read_run(text: str, position: int, *, allow_caps: bool = False) -> Words:
             end = caps.end()
         else:
             break
+        if not text[cursor + 1:end].islower() and (glued := _glued_at(text, cursor, end)) is not None:
+            words.append((cursor, glued))  # `tỉnh SalavanThừa Thiên Huế`: two texts run together
+            break
         if end < len(text) and (text[end].isalnum() or text[end] in "'’"):
             break  # glued to something that is not a name (a number, a symbol)
         words.append((cursor, end))
@@ -361,6 +373,17 @@ def read_run(text: str, position: int, *, allow_caps: bool = False) -> Words:
             continue
         break
     return words
+
+
+def _glued_at(text: str, start: int, end: int) -> int | None:
+    """Where, inside [start, end), a text runs into the next without a space (`SalavanThừa Thiên Huế`, `liệt
+    sĩSở`): a capital right after a lower-case letter that begins a Vietnamese syllable; brands are written so
+    too (`YouTube`, `TikTok`), but their second part is no Vietnamese syllable."""
+    for match in _GLUED.finditer(text, start, end):
+        following = _NAME_WORD.match(text, match.end())
+        if following is not None and is_vietnamese_syllable(following.group()):
+            return match.end()
+    return None
 
 
 def _joined(text: str, words: Words) -> str:
@@ -480,6 +503,7 @@ class Finder:
         self._scope: tuple[int, set[str]] | None = None
         self.triggers = self.find_triggers()
         self.trigger_starts = {start: (end, trigger) for start, end, trigger in self.triggers}
+        self.kind_ends = {end for _, end, trigger in self.triggers if trigger.role == "kind"}
 
     # -- triggers -------------------------------------------------------------------------------------------
 
@@ -490,8 +514,10 @@ class Finder:
         found: dict[int, tuple[int, Trigger]] = {}
         for last, surface in self.data.trigger_automaton.iter(lowered):
             start, end = last + 1 - len(surface), last + 1
-            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in NAME_CHARS):
-                continue
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in NAME_CHARS) and not (
+                    text[start - 1] == "-" and start > 1 and text[start - 2].isupper()
+                    and self.data.triggers[surface][0].role == "region"):
+                continue  # inside a word; but `VOV-Tây Bắc`: an outlet's regional office names the region
             if end < len(text) and text[end].isalnum() and not self.data.triggers[surface][0].surface.endswith("."):
                 continue
             trigger = _trigger_written(self.data, surface, text[start:end])
@@ -703,7 +729,13 @@ class Finder:
         the article's provinces and of its era first; else the first prefix's."""
         if len(types) == 1:
             return types[0]
-        units = [u for u in self.gaz.lookup(name, levels=("province", "district", "commune")) if u.type in types]
+        known = self.gaz.lookup(name, levels=("province", "district", "commune"))
+        units = [u for u in known if u.type in types]
+        if known and not units:
+            # `các huyện, thị xã Long Khánh` where the data has the city it became: the prefix of its level that is
+            # written nearest the name
+            levels = {u.level for u in known}
+            return next((t for t in reversed(types) if set(TYPE_LEVELS.get(t, ())) & levels), types[0])
         scope = self.scope_provinces()
         local = [u for u in units if self.gaz.province_of(u).key in scope]
         pool = local or units
@@ -725,7 +757,7 @@ class Finder:
         elif not (trigger.surface.endswith(".") and position < len(text) and text[position].isupper()):
             return end  # "TP.Vinh" is glued; anything else right after the prefix is no name
         following = self.trigger_at(position)
-        if following is not None and following.role == "region":
+        if following is not None and following.role == "region" and not self.unit_named_as_region(position, trigger):
             return end  # các tỉnh Tây Nguyên: the region, read as such
         if trigger.type == "thôn" and text[start].isupper() and self.on_street(start):
             return self.read_named_after_village(start)  # cầu treo Bản Khun: the bridge's name keeps `Bản`
@@ -757,6 +789,8 @@ class Finder:
         last = name_words[-1][1]
         if not plural and (parents_end := self.read_parents(first)) > last:
             return parents_end  # xã Tả Thanh Oai, Thanh Trì, Hà Nội; xã Nậm Chảy (Mường Khương)
+        if not plural and trigger.type == "thôn" and self.village_list(last):
+            plural = True  # thôn Khe A, Đồng B và Bãi C: one village word before a closed list of villages
         while (item_start := self.list_continues(last, dash=False, levels=TYPE_LEVELS.get(trigger.type),
                                                  figures=plural, village=trigger.type == "thôn")) is not None:
             words = self.extend_lower(self.extend_dashed(read_run(text, item_start), trigger.type), trigger.type)
@@ -771,6 +805,41 @@ class Finder:
             item = self.make_prefixed(start, end, trigger, name_words, item=True, types=types)
             last = max(name_words[-1][1], self.read_parents(item, brackets_only=True))
         return last
+
+    def village_list(self, end: int) -> bool:
+        """Whether names follow a village's name as a list closed by `và` (`thôn Khe A, Đồng B và Bãi C`): each one
+        neither a province's or a district's name nor a unit of the article's provinces (an address: `thôn A, Pha
+        Long`), nor a firm's or a person's name."""
+        text = self.text
+        position = end
+        for _ in range(8):
+            gap = _LIST_SEPARATOR.match(text, position)
+            words = read_run(text, gap.end()) if gap else []
+            name = _joined(text, words) if words else ""
+            if not words or self.gaz.lookup(name, levels=("province", "district")) or self.is_local_unit(name) \
+                    or self.data.org_pattern.match(text, words[0][0]) \
+                    or self.looks_like_person(words, place_type="thôn") or gap.end() in self.trigger_starts:
+                return False
+            if "và" in gap.group():
+                return True
+            position = words[-1][1]
+        return False
+
+    def unit_named_as_region(self, position: int, trigger: Trigger) -> bool:
+        """Whether the region's name after a prefix is the unit's own (`xã Trường Sơn`, `thôn Trường Sơn`, `các thôn
+        Trường Sơn, Hiền Ninh`): a unit of that name the gazetteer knows at the prefix's level, or after a village
+        word that never pairs with a region (`thôn`, `xóm`; not `buôn làng Tây Nguyên`) or before a list."""
+        words = read_run(self.text, position)
+        if not words:
+            return False
+        levels = TYPE_LEVELS.get(trigger.type)
+        if levels:
+            return bool(self.gaz.lookup(_joined(self.text, words), levels=levels))
+        if trigger.type != "thôn":
+            return False
+        separator = _LIST_SEPARATOR.match(self.text, words[-1][1])
+        return trigger.surface in self.data.words.get("village_alone", frozenset()) or (
+            separator is not None and _NEXT_CAPITAL.match(self.text, separator.end() - 1) is not None)
 
     def extend_lower(self, words: Words, place_type: str) -> Words:
         """`tỉnh Cao bằng`, `tỉnh Sơn la`: a province's or a district's name whose later syllable is written in
@@ -1055,6 +1124,14 @@ class Finder:
         """A kind of place, qualifiers, and the name(s): `khu kinh tế cửa khẩu quốc tế Bờ Y`."""
         text = self.text
         plural = self.plural_before(start)
+        if trigger.named and text[start].isupper() and not self.opens_sentence(start):
+            whole = read_run(text, start)
+            if len(whole) >= 2 and not self.gaz.knows(_joined(text, whole)):
+                # `cống Kênh Mới`, `về Vàm Xoáy`: written capitalised inside a sentence, the feature's word is the
+                # first syllable of the name it is called by (a unit's such name is read as the unit: `Sông Mã`)
+                name_words = self.cut_name(whole, "other")
+                return self.read_kind_names(start, end, trigger, name_words, plural) if len(name_words) >= 2 \
+                    else whole[-1][1]
         position = end
         for _ in range(4):  # qualifiers and further kinds between the kind and the name
             if not text.startswith(" ", position):
@@ -1089,6 +1166,8 @@ class Finder:
         if not text.startswith(" ", position):
             return end
         words = read_run(text, position + 1, allow_caps=trigger.caps)
+        if trigger.province and words:
+            words = self.skip_brand(words)
         if words and text[start].isupper() and position == end and \
                 self.gaz.lookup(text[start:words[-1][1]], levels=("province", "district", "commune")):
             return start + 1  # `Sông Mã`, `Núi Thành`: the capitalised kind begins a unit's own name
@@ -1100,6 +1179,35 @@ class Finder:
             return end  # `vùng lũ Quảng Bình`, `vùng trồng cam Cao Phong`: the province's, the district's (bare pass)
         if not name_words:
             return words[-1][1] if words else end
+        return self.read_kind_names(start, end, trigger, name_words, plural)
+
+    def skip_brand(self, words: Words) -> Words:
+        """`Khu công nghiệp Becamex Bình Định`, `Khu công nghiệp Becamex VSIP Bình Định`: a developer's brand (words
+        that are no Vietnamese syllables and no unit's) before a province's or a district's name is the firm's,
+        the zone is named by the place; a brand alone, cut before another brand word, names no place."""
+        text = self.text
+        head = 0
+        while head < len(words) and not is_vietnamese_syllable(text[slice(*words[head])]):
+            head += 1
+        if head == 0 or self.gaz.knows(_joined(text, words[:head])):
+            return words
+        if head == len(words):
+            following = _CAPS_WORD.match(text, words[-1][1] + 1) if text.startswith(" ", words[-1][1]) else None
+            if following is None:
+                return words  # `Khu công nghiệp VSIP III`: the zone's own name
+            return [] if not (rest := read_run(text, following.start(), allow_caps=True)) else \
+                ([] if rest == words else self.skip_brand(rest))
+        rest = words[head:]
+        return rest if self.gaz.lookup(_joined(text, rest), levels=("province", "district")) else words
+
+    def opens_sentence(self, start: int) -> bool:
+        """Whether `start` is where a sentence, a line or a bracket opens (a capital there says nothing)."""
+        return start == 0 or self.text[start - 1] == "\n" or \
+            _SENTENCE_OPENING.search(self.text, max(0, start - 3), start) is not None
+
+    def read_kind_names(self, start: int, end: int, trigger: Trigger, name_words: Words, plural: bool) -> int:
+        """The named place(s) of a kind, from the first name's words: a dashed pair, a list."""
+        text = self.text
         before, _ = _word_before(text, start)
         pairs = self.data.words.get("pair", frozenset())
         pair = before.lower() in pairs or any(text[start:end].lower().startswith(w + " ") for w in pairs)
@@ -1132,6 +1240,9 @@ class Finder:
         name = _joined(text, words)
         if len(words) < 2 or name_key(name) in self.data.aliases or name_key(name) in self.data.regions:
             return False
+        buildings = self.data.words.get("building", frozenset())
+        if any(name == b or name.startswith(b + " ") for b in buildings):
+            return False  # `Miếu Bà X`: a shrine's name
         if self.gaz.lookup(name, levels=("province", "district")) or self.data.org_pattern.match(name):
             return False
         return not self.looks_like_person(words, place_type="xã")
@@ -1143,6 +1254,9 @@ class Finder:
         dash = _SPACED_DASH.match(self.text, words[-1][1])
         if pair or not dash:
             return words
+        following = self.trigger_at(dash.end())
+        if following is not None and following.role == "kind" and following.named:
+            return words  # `Kênh Năm - Kênh Chùm`: a stretch between two features, each named in full
         more = self.cut_name(read_run(self.text, dash.end(), allow_caps=bool(trigger and trigger.caps)), "other")
         if not more:
             return words
@@ -1191,6 +1305,11 @@ class Finder:
                     keys |= self.gaz.related_provinces(unit)
         self._scope = (len(self.candidates), keys)
         return keys
+
+    def scope_districts(self) -> set[str]:
+        """Keys of the districts the article names with their prefix (resolved)."""
+        return {c.unit.key for c in self.candidates if c.unit is not None and c.unit.level == "district"
+                and c.prefix_start is not None}
 
     def read_route(self, end: int, trigger: Trigger) -> int:
         """A road or a route between places: `đoạn Mũi Né - Hòn Rơm`, `tuyến Hà Nội - Hải Phòng`, `trục đường Núi
@@ -1291,12 +1410,18 @@ class Finder:
         word, _ = _word_before(self.text, start)
         direction = trigger.compass and word.lower() in self.data.directions  # phía Tây Bắc; not phía Đông Bắc Bộ
         if not direction and not self.on_street(start) and self.whole_run(start, end):
-            self.add(Candidate(start, end, self.text[start:end], "other", "region"))
+            name = self.text[start:end]
+            unit_named = start - 1 not in self.kind_ends and any(
+                c.is_admin and name_key(c.name) == name_key(name) for c in self.candidates)
+            # `xã Ngọc Linh ... sâm Ngọc Linh`: after the unit, its name is the unit's mention (`núi Ngọc Linh`: the
+            # mountain)
+            self.add(Candidate(start, end, name, "", "mention") if unit_named else
+                     Candidate(start, end, name, "other", "region"))
         return end
 
     # -- bare names -----------------------------------------------------------------------------------------
 
-    def whole_run(self, start: int, end: int) -> bool:
+    def whole_run(self, start: int, end: int, *, after_name: bool = False) -> bool:
         """Whether [start, end) is a whole capitalised run: no name word glued before or after it (`Hồng Lĩnh`
         in `Nguyễn Hồng Lĩnh`, `Lào` in `Lào Cai`). A sentence's capitalised first word may stand before it
         when the word segmenter starts a word at `start` (`Tại Hà Nội`)."""
@@ -1309,15 +1434,19 @@ class Finder:
             return True
         if before in self.data.words["surname"] or before in self.data.words.get("given", ()):
             return False
+        if after_name:
+            return True
         opening = begin == 0 or text[begin - 1] == "\n" or _SENTENCE_OPENING.search(text, max(0, begin - 3), begin)
         return bool(opening) and start in self.ctx.token_starts
 
-    def bare_ok(self, start: int, end: int) -> bool:
+    def bare_ok(self, start: int, end: int, *, after_name: bool = False) -> bool:
         """Whether a name found without a trigger may be a place mention here."""
         text = self.text
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in NAME_CHARS):
+        # glued to a word before or after it (`SalavanThừa Thiên Huế`: two texts run together) is still a name
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in NAME_CHARS) and \
+                _glued_at(text, start - 1, start + 1) != start:
             return False
-        if end < len(text) and (text[end].isalnum() or text[end] in "'’"):
+        if end < len(text) and (text[end].isalnum() or text[end] in "'’") and _glued_at(text, end - 1, end + 1) != end:
             return False
         if self.ctx.is_blocked(start, end) or self.ctx.in_byline(start):
             return False
@@ -1331,7 +1460,7 @@ class Finder:
             return False  # tiếng Lào: a language
         if text[start - 2:start] == ": " and _CREDIT.search(text, max(0, start - 20), start):
             return False  # (Ảnh: Thái Bình): a photographer
-        return self.whole_run(start, end)
+        return self.whole_run(start, end, after_name=after_name)
 
     def in_firm_name(self, start: int) -> bool:
         """Whether a firm's or an institution's name opens earlier in the clause (`Công ty TNHH Lương thực ...`)
@@ -1363,7 +1492,9 @@ class Finder:
         countries: list[Candidate] = []
         reach = -1
         for start, end, surface in found:
-            if start < reach or not self.bare_ok(start, end):
+            # a sure country's name of two words closes an organisation's name (`Tổng Công ty Giấy Việt Nam`)
+            sure_country = surface in self.data.countries and not self.data.countries[surface][1] and " " in surface
+            if start < reach or not self.bare_ok(start, end, after_name=sure_country):
                 continue
             key = name_key(surface)
             if key in self.data.aliases:
@@ -1454,7 +1585,12 @@ class Finder:
         those found so far and the provinces named bare (`Kim Liên, Nam Đàn, Nghệ An`): two passes, the second
         over what the first left. A three-word name that starts like a person's (`Hồ Chí Minh`) needs a
         location word before it."""
-        found = sorted(text_names(self.text).gazetteer, key=lambda m: (m[0], -m[1]))
+        districts = self.scope_districts()
+        old_communes = self.gaz.old_commune_names
+        # an old commune's name counts only inside a district the article names: the others are dropped at once
+        found = sorted((m for m in text_names(self.text).gazetteer
+                        if m[2] not in old_communes or not old_communes[m[2]].isdisjoint(districts)),
+                       key=lambda m: (m[0], -m[1]))
         for provinces_only in (True, False):
             scope = self.scope_provinces()
             reach = -1
@@ -1486,6 +1622,10 @@ class Finder:
                     wanted = "district" if self.ctx.era == "old" else "commune"
                     chosen = next((u for u in units if u.level == wanted and (u.era == "new" or wanted == "district")
                                    and self.gaz.province_of(u).key in scope), None)
+                    if chosen is None and wanted == "district" and len(words) >= 2:
+                        # `huyện Lệ Thủy ... như Lộc Thủy, An Thủy`: a commune of a district the article names
+                        chosen = next((u for u in units if u.level == "commune" and u.era == "old"
+                                       and u.parent in districts), None)
                 if chosen is not None:
                     self.add(Candidate(start, end, name, chosen.type, "bare", unit=chosen))
                     reach = end
@@ -1751,6 +1891,10 @@ def assign_records(candidates: list[Candidate]) -> None:
     owners: dict[str, tuple[int, Candidate]] = {}
     for candidate in sorted(candidates, key=lambda c: (c.source in ("bare", "mention"), c.start)):
         key = name_key(candidate.name)
+        if candidate.source == "bare" and key in owners and _province_beside_city(candidate, owners[key][1]):
+            # `TP Hà Tĩnh` ... `Hà Tĩnh có 535 trường`: the province, a place of its own
+            candidate.record = records.setdefault((key, candidate.type), len(records))
+            continue
         if candidate.source in ("bare", "mention") and key in owners:
             candidate.record, owner = owners[key]
             candidate.name, candidate.type = owner.name, owner.type
@@ -1761,6 +1905,13 @@ def assign_records(candidates: list[Candidate]) -> None:
         candidate.record = records.setdefault((key, candidate.type), len(records))
         if candidate.source != "street":  # `Huế` elsewhere is the city, not `phố Huế`
             owners.setdefault(key, (candidate.record, candidate))
+
+
+def _province_beside_city(candidate: Candidate, owner: Candidate) -> bool:
+    """Whether a bare province's name is the province, though the text named the city of that name first (`TP Hà
+    Tĩnh`): a province and its capital share the name, and only the prefix `thành phố` makes it the city."""
+    return candidate.unit is not None and candidate.unit.level == "province" and owner.is_admin and \
+        owner.unit is not None and owner.unit.level != "province"
 
 
 def add_places(doc: Document) -> Document:

@@ -534,3 +534,84 @@ def test_directives_ruled_out_before_searches_as_the_pattern(before: str) -> Non
     data = load_directive_data()
     for verb, pattern in data.before.items():
         assert _ruled_out_before(data, verb, before) == bool(pattern.search(before))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the body before "được giao" is told; an action follows at once
+    ("Sở Y tế được giao phối hợp với các xã phun hóa chất diệt muỗi; tổ chức giám sát ổ dịch.",
+     [("giao", "phối hợp với các xã phun hóa chất diệt muỗi"), ("giao", "tổ chức giám sát ổ dịch")]),
+    ("Trung tâm Y tế huyện được UBND huyện giao chủ trì tiêm vắc xin cho đàn trẻ.",
+     [("giao", "chủ trì tiêm vắc xin cho đàn trẻ")]),
+    # no body opens the clause, a report, a role, an allotment, a post
+    ("Năm nay thị trấn được giao hỗ trợ 20 nhà cho hộ nghèo.", []),
+    ("Sở Tài chính đã được giao thẩm định dự toán.", []),
+    ("Ban Quản lý dự án huyện được giao làm chủ đầu tư công trình.", []),
+    ("Hạt Kiểm lâm được giao quản lý, bảo vệ 1.500 ha rừng.", []),
+    ("Ông cảm ơn Hội đồng vì sự tín nhiệm giao trọng trách.", []),
+    ("Các nhiệm vụ được giao đều hoàn thành.", []),
+])
+def test_directives_passive_assignment_to_a_body(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r["verb"], r["text"]) for r in records(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Trong đó," / "Cụ thể," details the directive before it when it asks
+    ("Ông giao Công an huyện bảo đảm an ninh lễ hội. Trong đó, cần phân luồng giao thông; kiểm tra nhà nghỉ.",
+     [("giao", "Công an huyện bảo đảm an ninh lễ hội"), ("giao", "cần phân luồng giao thông"),
+      ("giao", "kiểm tra nhà nghỉ")]),
+    ("Ông yêu cầu các xã chống hạn cho lúa. Cụ thể, nạo vét kênh mương nội đồng.",
+     [("yêu cầu", "các xã chống hạn cho lúa"), ("yêu cầu", "nạo vét kênh mương nội đồng")]),
+    ("Ông yêu cầu các xã chống hạn cho lúa. Trong đó, 12 xã thiếu nước nghiêm trọng.",
+     [("yêu cầu", "các xã chống hạn cho lúa")]),
+    # the speaker's own promise after "Đồng thời," carries nothing on, nor do its ";"-tasks
+    ("Ông yêu cầu các xã chống hạn cho lúa. Đồng thời, khẳng định sẽ lo đủ giống; chăm lo Tết cho dân.",
+     [("yêu cầu", "các xã chống hạn cho lúa")]),
+    ("Ông yêu cầu các xã chống hạn cho lúa. Đồng thời, sẽ cùng huyện lo đủ giống.",
+     [("yêu cầu", "các xã chống hạn cho lúa")]),
+    # a paragraph that opens with what to do, and no one doing it, goes on with the directive before it
+    ("Ông giao Phòng Nông nghiệp hướng dẫn nông dân.\n\nKiểm tra các đại lý phân bón; xử lý hàng giả.",
+     [("giao", "Phòng Nông nghiệp hướng dẫn nông dân"), ("giao", "Kiểm tra các đại lý phân bón"),
+      ("giao", "xử lý hàng giả")]),
+    ("Ông giao Phòng Nông nghiệp hướng dẫn nông dân.\n\nTiếp thu ý kiến, bà Lò Thị Hoa cho biết huyện đã làm.",
+     [("giao", "Phòng Nông nghiệp hướng dẫn nông dân")]),
+    ("Ông giao Phòng Nông nghiệp hướng dẫn nông dân.\n\nTăng 5% so với cùng kỳ.",
+     [("giao", "Phòng Nông nghiệp hướng dẫn nông dân")]),
+])
+def test_directives_sentences_that_go_on_with_the_directive_before(text: str,
+                                                                   expected: list[tuple[str, str]]) -> None:
+    assert [(r["verb"], r["text"]) for r in records(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a comma-clause naming who asks next starts a new request
+    ("Tổ đại biểu đề nghị các xã bố trí hội trường, riêng xã Tân Mỹ đề nghị bố trí tại nhà văn hóa.",
+     [("đề nghị", "các xã bố trí hội trường"), ("đề nghị", "bố trí tại nhà văn hóa")]),
+    # not a clause that acts: the inner verb is the addressee's
+    ("Bà đề nghị UBND tỉnh quan tâm, chỉ đạo các sở hỗ trợ.",
+     [("đề nghị", "UBND tỉnh quan tâm, chỉ đạo các sở hỗ trợ")]),
+    # one more stretch of a road after ";" belongs to the same request
+    ("Cử tri đề nghị làm đường từ thôn Đồng Vải đến xã Tân Mỹ; từ thôn Bãi Sậy đến xã Tân Phú.",
+     [("đề nghị", "làm đường từ thôn Đồng Vải đến xã Tân Mỹ; từ thôn Bãi Sậy đến xã Tân Phú")]),
+    # an introducer that names who does what, with no task after it, is the directive
+    ("Chủ tịch UBND huyện yêu cầu Chủ tịch UBND các xã triển khai ngay một số biện pháp:",
+     [("yêu cầu", "Chủ tịch UBND các xã triển khai ngay một số biện pháp")]),
+    ("Chủ tịch UBND huyện yêu cầu các xã triển khai các biện pháp sau: phun thuốc khử trùng; lập chốt kiểm dịch.",
+     [("yêu cầu", "phun thuốc khử trùng"), ("yêu cầu", "lập chốt kiểm dịch")]),
+    ("Chủ tịch UBND huyện chỉ đạo một số nhiệm vụ trọng tâm sau:", []),
+])
+def test_directives_where_one_request_ends_and_the_next_begins(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r["verb"], r["text"]) for r in records(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Phòng Nông nghiệp theo dõi mưa lũ, tham mưu UBND huyện chỉ đạo chống lũ.",
+    "Phòng Nông nghiệp tham mưu cho UBND huyện giao chỉ tiêu cho các xã.",
+    "Huyện ủy luôn quan tâm chỉ đạo các trường nâng cao chất lượng dạy học.",
+    "Ban Thường vụ luôn yêu cầu cán bộ gương mẫu.",
+    "Năng suất kém ngang tầm với tiềm lực, thế mạnh và yêu cầu đổi mới của xã.",
+    "Sản phẩm chưa phù hợp với thị hiếu và yêu cầu thị trường.",
+    "Ý kiến cử tri xoay quanh một số vấn đề như: tăng cường tuần tra; sửa đường làng.",
+    "Bà con nêu 12 ý kiến, đề xuất về các nội dung như: thu gom rác; nước sạch.",
+])
+def test_directives_advice_habits_standards_and_topics_are_not_directives(text: str) -> None:
+    assert records(text) == []

@@ -445,3 +445,77 @@ def test_indicators_range_ends_share_unit_and_divisor(text: str, low: float, hig
     assert (first["value"], second["value"], first["unit"], second["unit"]) == (low, high, unit, unit)
     assert first["per"] == second["per"] == per
     assert first["range"]["text"] == second["range"]["text"]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Phó Chủ tịch", "Lê Văn Bảy", "đồng", "chủ trì"], []),  # a number word that closes a name token
+        (["Ông", "Sáu", "đồng ý", "với", "đề xuất"], []),  # capitalized inside its sentence: a name
+        (["cuối", "năm", "đồng thời", "tổ chức", "hội nghị"], []),  # no sum of money is `năm đồng`
+        (["Hai", "hộ", "được", "hỗ trợ"], [("Hai hộ", 2, "hộ", None)]),  # a capital that opens the sentence
+        (["hỗ trợ", "năm", "triệu", "đồng"], [("năm triệu đồng", 5000000, "VND", None)]),
+    ],
+)
+def test_indicators_number_word_in_a_name_counts_nothing(words: list[str], expected: list[tuple]) -> None:
+    assert [(r["text"], r["value"], r["unit"], r.get("of")) for r in tokenized_records(words)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tuyến đê qua địa bàn hai huyện Yên Khê và Thạch Lâm.", [("hai huyện", 2, "huyện", None)]),
+        ("Xã giáp với hai huyện Đông Sơn, Phú Lạc.", [("hai huyện", 2, "huyện", None)]),
+        ("Tỉnh giáp với hai nước bạn Lào và Campuchia.", [("hai nước", 2, "nước", None)]),
+        ("Quan hệ hai nước Việt Nam - Lào phát triển.", []),  # the pair of a relation
+        ("Đoàn cấp cao hai tỉnh Hòa Lâm và Nậm Pha hội đàm.", []),  # the parties of a meeting
+        ("Hợp tác giữa hai tỉnh Hòa Lâm và Nậm Pha.", []),
+        ("Đề nghị hai tỉnh tăng cường phối hợp.", []),
+    ],
+)
+def test_indicators_parties_count_only_when_enumerated(text: str, expected: list[tuple]) -> None:
+    assert brief(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Di dời dân ở thôn Đồng Chằm 1,2, 3 xã Ea Lâm.", []),
+        ("Người dân tổ 4 và 5 phường Tân Thịnh.", []),
+        ("Tại thôn 5, 40 hộ dân bị ngập.", [("40 hộ dân", 40, "hộ", None)]),  # no name after: a count
+        ("Thu 5 ha, 3 xã Ea Lâm, Ea Tân và Cư Mốt.", [("5 ha", 5, "ha", None), ("3 xã", 3, "xã", None)]),
+    ],
+)
+def test_indicators_numbered_places_before_an_address_count_nothing(text: str, expected: list[tuple]) -> None:
+    assert brief(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lễ hội đón 2,345 lượt khách.", [("2,345 lượt khách", 2345, "lượt", None)]),
+        ("Xã có 1,5 triệu cây xanh.", [("1,5 triệu cây xanh", 1500000, "cây", None)]),
+        ("Ngập sâu 1,250 m.", [("1,250 m", 1.25, "m", None)]),  # a measure keeps the decimal comma
+        ("Tin nổi bật\n3.120 lượt xem", []),  # a view counter closing its line
+        ("Video có 3.120 lượt xem trên mạng.", [("3.120 lượt", 3120, "lượt", None)]),
+        ("Có 42 thôn bản bị cô lập, 7 dân tộc thiểu số.",
+         [("42 thôn bản", 42, "thôn", None), ("7 dân tộc thiểu số", 7, "dân tộc", None)]),
+    ],
+)
+def test_indicators_counts_read_as_a_reader_reads_them(text: str, expected: list[tuple]) -> None:
+    assert brief(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Năm 2021, 2022 và 2023 huyện có 4 xã về đích.", [("4 xã", 4, "xã", None)]),  # a list of years
+        ("Phê duyệt quy hoạch chi tiết 1/500 khu dân cư Bãi Dài.", []),  # a plan's scale
+        ("Đã có 1/5 xã hoàn thành.", [("1/5 xã", 1, "xã", 5)]),
+        ("Nông nghiệp 4.0 mở ra hướng đi mới.", []),  # a generation, not a count
+        ("Độ mặn 5 phần nghìn, sâu 30 km.", [("30 km", 30, "km", None)]),  # salinity is left out
+        ("Lắp 80 đồng hồ nước cho dân.", [("80 đồng hồ", 80, "đồng hồ", None)]),  # no money
+    ],
+)
+def test_indicators_labels_scales_and_versions_count_nothing(text: str, expected: list[tuple]) -> None:
+    assert brief(text) == expected

@@ -493,3 +493,100 @@ def test_officials_tokenize_matches_one_pass_of_the_pattern(text: str) -> None:
     data = officials.load_official_data()
     expected = [(m.start() + 7, m.end() + 7, m.group()) for m in data.token_pattern.finditer(text)]
     assert [(t.start, t.end, t.text) for t in officials.tokenize(text, 7, data)] == expected
+
+
+# -- fourth round: classes from real text (every sentence invented)
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a dash sets the holder's full name apart after the title, without an honorific
+    ("Ngày 7/5, Chủ tịch UBND huyện Tân Hòa – Vi Văn Đức chủ trì phiên họp thường kỳ.",
+     {"Vi Văn Đức": ["Chủ tịch UBND huyện Tân Hòa"]}),
+    ("Sáng nay, Phó Chủ tịch UBND tỉnh - Lò Văn Kha kiểm tra công trình thủy lợi.",
+     {"Lò Văn Kha": ["Phó Chủ tịch UBND tỉnh"]}),
+    # a place abroad closes a unit's name and is no part of the name after it, however short that name
+    ("Phát biểu tại buổi tiếp, Giám đốc Sở Thương mại Khu tự trị Quảng Tây Tạ Lượng cho biết sẽ mở thêm chợ.",
+     {"Tạ Lượng": ["Giám đốc Sở Thương mại Khu tự trị Quảng Tây"]}),
+    # a post abroad names its province without a level word
+    ("Bí thư Tỉnh ủy, Tỉnh trưởng Salavan Khăm Phon Vi La Xỏn đón đoàn.",
+     {"Khăm Phon Vi La Xỏn": ["Bí thư Tỉnh ủy", "Tỉnh trưởng Salavan"]}),
+    ("Tỉnh trưởng Khăm Phon Xỏn tiếp đoàn.", {"Khăm Phon Xỏn": ["Tỉnh trưởng"]}),
+    # a country named only after its state's form
+    ("Bộ trưởng Bộ Thương mại nước Cộng hòa nhân dân Trung Hoa Lý Minh Quang gửi thư chúc mừng.",
+     {"Lý Minh Quang": ["Bộ trưởng Bộ Thương mại nước Cộng hòa nhân dân Trung Hoa"]}),
+    # a national body's name ends with its scope; a firm's brand may begin with a department's words
+    ("Đồng chí Hoàng Văn Tám, Giám đốc Học viện Hành chính quốc gia dự hội nghị.",
+     {"Hoàng Văn Tám": ["Giám đốc Học viện Hành chính quốc gia"]}),
+    ("Giám đốc Bệnh viện Nhi trung ương Hoàng Văn Tám cho biết.",
+     {"Hoàng Văn Tám": ["Giám đốc Bệnh viện Nhi trung ương"]}),
+    ("Hiệu trưởng Trường THPT Chu Văn An cho biết nhà trường có 650 học sinh.", {}),
+    ("Ông Lê Văn Ba, Giám đốc Công ty Xây dựng Hưng Thịnh cho biết.",
+     {"Lê Văn Ba": ["Giám đốc Công ty Xây dựng Hưng Thịnh"]}),
+    ("Giám đốc Công ty Xây dựng Lê Văn Ba cho biết.", {"Lê Văn Ba": ["Giám đốc Công ty Xây dựng"]}),
+    # founders; a second organisation of the same head before the next title
+    ("Đoàn do ông Lý Văn Sơn - Người sáng lập Tập đoàn Xây dựng Hòa Bình, Chủ tịch Viện nghiên cứu Minh Tâm dẫn đầu.",
+     {"Lý Văn Sơn": ["Người sáng lập Tập đoàn Xây dựng Hòa Bình", "Chủ tịch Viện nghiên cứu Minh Tâm"]}),
+    # an abbreviation followed by the word it stands for in part
+    ("Dự có ông Lê Văn Bốn, UVTW Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh.",
+     {"Lê Văn Bốn": ["UVTW Đảng", "Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"]}),
+])
+def test_officials_real_text_classes(text: str, expected: dict[str, list[str]]) -> None:
+    assert titles_by_name(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # after a name, ";" goes on with the same person's titles while a capitalised head follows
+    ("Lớp học có đồng chí Mai Văn Tư, Ủy viên Trung ương Đảng; Giám đốc Học viện Hành chính quốc gia; "
+     "Chủ tịch Hội đồng Khoa học tỉnh; đồng chí Vũ Văn Hai, Ủy viên Trung ương Đảng.",
+     {"Mai Văn Tư": ["Ủy viên Trung ương Đảng", "Giám đốc Học viện Hành chính quốc gia",
+                     "Chủ tịch Hội đồng Khoa học tỉnh"],
+      "Vũ Văn Hai": ["Ủy viên Trung ương Đảng"]}),
+    # ... and the titles after a ";" that end in a name are that next person's
+    ("Dự có các đồng chí: Mai Văn Tư, Bí thư Huyện ủy; Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Vũ Văn Hai.",
+     {"Mai Văn Tư": ["Bí thư Huyện ủy"], "Vũ Văn Hai": ["Phó Bí thư Huyện ủy", "Chủ tịch UBND huyện"]}),
+    # a lower-case head after ";" begins the other guests
+    ("Dự họp có ông Hà Văn Lộc, Phó Chi cục trưởng Chi cục Thủy lợi tỉnh; thành viên Ban Chỉ đạo huyện.",
+     {"Hà Văn Lộc": ["Phó Chi cục trưởng Chi cục Thủy lợi tỉnh"]}),
+])
+def test_officials_semicolon_chain(text: str, expected: dict[str, list[str]]) -> None:
+    assert titles_by_name(text) == expected
+
+
+def test_officials_appointment_list_with_brackets() -> None:
+    text = ("Chủ tịch UBND tỉnh đã ký quyết định bổ nhiệm các ông: Lê Văn An (nguyên Chủ tịch UBND huyện Tuy Phước), "
+            "Hà Minh Bảo và Đỗ Văn Cường (nguyên Phó trưởng Ban Chuẩn bị dự án Khu kinh tế Vân Phong) giữ chức vụ "
+            "Phó trưởng Ban Quản lý Khu kinh tế Vân Phong. Riêng ông Lê Văn An được bổ nhiệm chức danh Phó trưởng "
+            "Ban Thường trực.")
+    post = "Phó trưởng Ban Quản lý Khu kinh tế Vân Phong"
+    former = "nguyên Phó trưởng Ban Chuẩn bị dự án Khu kinh tế Vân Phong"
+    assert titles_by_name(text) == {
+        "Lê Văn An": ["nguyên Chủ tịch UBND huyện Tuy Phước", post, "Phó trưởng Ban Thường trực"],
+        "Hà Minh Bảo": [former, post],
+        "Đỗ Văn Cường": [former, post],
+    }
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tổ đại biểu Quốc hội số 2 gồm các đại biểu Lò Văn Kha; Hà Thị Mây; Vi Văn Đức tiếp xúc cử tri.",
+     {"Lò Văn Kha": ["đại biểu"], "Hà Thị Mây": ["đại biểu"], "Vi Văn Đức": ["đại biểu"]}),
+    ("Tại kỳ họp, đại biểu Lò Văn Kha đề nghị tỉnh quan tâm đầu tư đường giao thông.", {"Lò Văn Kha": ["đại biểu"]}),
+    # the seat says no more where the person has a title of their own
+    ("Tại kỳ họp, đại biểu Lò Văn Kha, Chủ tịch Hội Nông dân xã Tân Lập đề nghị tỉnh quan tâm đầu tư.",
+     {"Lò Văn Kha": ["Chủ tịch Hội Nông dân xã Tân Lập"]}),
+    # outside an elected body's business a delegate is any guest
+    ("Tại hội nghị, đại biểu Lò Văn Kha, nông dân xã Tân Lập chia sẻ kinh nghiệm trồng chè.", {}),
+])
+def test_officials_deputy_named_bare(text: str, expected: dict[str, list[str]]) -> None:
+    assert titles_by_name(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hội nghị tổng kết năm 2024.\n\nĐồng chí Lê Văn Ba -\nPhó Bí thư Huyện ủy, Chủ tịch UBND huyện phát biểu.",
+     {"Lê Văn Ba": ["Phó Bí thư Huyện ủy", "Chủ tịch UBND huyện"]}),
+    ("Hội nghị tổng kết năm 2024.\n\nĐồng chí Lê Văn Ba\n– Phó Bí thư Huyện ủy phát biểu.",
+     {"Lê Văn Ba": ["Phó Bí thư Huyện ủy"]}),
+    # a headline is no line of a name; a line that opens with an honorific is a new sentence
+    ("Xã Tân Lập có tân Chủ tịch UBND xã\nÔng Lê Văn Ba được bầu giữ chức Chủ tịch UBND xã Tân Lập.",
+     {"Lê Văn Ba": ["Chủ tịch UBND xã Tân Lập"]}),
+])
+def test_officials_titles_on_the_next_line(text: str, expected: dict[str, list[str]]) -> None:
+    assert titles_by_name(text) == expected

@@ -358,7 +358,7 @@ def test_places_tables_are_consistent() -> None:
         assert row["case"] in ("any", "lower", "exact"), row
     for row in load_table("place_kinds.tsv", ("surface", "role", "case", "flags?")):
         assert row["role"] in ("kind", "qualifier", "region", "direction", "compound", "unit_qualifier", "route"), row
-        assert set(filter(None, row["flags"].split(","))) <= {"province", "caps", "across", "compass"}, row
+        assert set(filter(None, row["flags"].split(","))) <= {"province", "caps", "across", "compass", "named"}, row
     names = {p.name for p in data.foreign.values()}
     for place in data.foreign.values():
         assert not place.parent or place.parent in names, f"{place.name}: parent {place.parent} not in the table"
@@ -540,3 +540,91 @@ def test_places_text_names_find_what_each_automaton_finds(text: str) -> None:
     table = [(last + 1 - len(s), last + 1, s) for last, s in places.place_data().name_automaton.iter(text)]
     assert sorted(found.table) == sorted(table)
     assert sorted(found.gazetteer) == sorted(places.gazetteer().find_names(text))
+
+
+# -- round 4: classes of real text (sentences written for these tests; villages, canals and people invented)
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a capitalised natural feature's word inside a sentence is the first syllable of the name
+    ("Nước mặn vào qua cống Kênh Ba Lá.", [("Kênh Ba Lá", "other")]),
+    ("Sạt lở từ cuối Rạch Cây Me hướng về Vàm Cá Lóc.", [("Rạch Cây Me", "other"), ("Vàm Cá Lóc", "other")]),
+    ("Khách lên khu du lịch Núi Ông Voi.", [("Núi Ông Voi", "other")]),
+    ("Kè đoạn Kênh Tư - Kênh Bảy Hiệp dài 2 km.", [("Kênh Tư", "other"), ("Kênh Bảy Hiệp", "other")]),
+    # in lower case, or where a sentence opens, the word is only the kind
+    ("Nạo vét kênh Ba Lá trước mùa khô.", [("Ba Lá", "other")]),
+    ("Kênh Ba Lá bị bồi lắng.", [("Ba Lá", "other")]),
+    # a watch is no lake; a disease named after a continent is no place
+    ("Thu giữ 30 chiếc đồng hồ Omega giả.", []),
+    ("Tiêu hủy lợn mắc dịch tả châu Phi.", []),
+])
+def test_places_named_natural_features(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a compound's later word written capitalised is a prefix and a name (`xã viên` is a co-op member)
+    ("Đoàn về xã Viên An Đông, huyện Ngọc Hiển.", [("Viên An Đông", "xã"), ("Ngọc Hiển", "huyện")]),
+    ("Xã viên hợp tác xã được chia lãi.", []),
+    # a region's name after a prefix that the gazetteer knows at that level, or after a village word
+    ("Lãnh đạo xã Trường Sơn, huyện Quảng Ninh dự họp.", [("Trường Sơn", "xã"), ("Quảng Ninh", "huyện")]),
+    ("Di dời dân ở các thôn Trường Sơn, Khe Dứa.", [("Trường Sơn", "thôn"), ("Khe Dứa", "thôn")]),
+    ("Các tỉnh Tây Nguyên có mưa.", [("Tây Nguyên", "other")]),
+    ("Bảo tồn văn hóa buôn làng Tây Nguyên.", [("Tây Nguyên", "other")]),
+])
+def test_places_prefix_before_words_that_name_other_things(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # communes without prefix, confirmed by the gazetteer as communes of the district the text names
+    ("Mưa lớn ở huyện Lệ Thủy: Lộc Thủy, An Thủy, thị trấn Kiến Giang ngập sâu.",
+     [("Lệ Thủy", "huyện"), ("Lộc Thủy", "xã"), ("An Thủy", "xã"), ("Kiến Giang", "thị trấn")]),
+    ("Lượng mưa tại huyện Lệ Thủy như: Trường Thủy 320 mm.", [("Lệ Thủy", "huyện"), ("Trường Thủy", "xã")]),
+    # one village word before a list closed by `và`
+    ("Người dân thôn Khe Ngát, Đồng Dài và Bãi Cói đã về nhà.",
+     [("Khe Ngát", "thôn"), ("Đồng Dài", "thôn"), ("Bãi Cói", "thôn")]),
+    ("Về thôn Tân Lập, ông Lê Văn Nam và bà Trần Thị Hoa.", [("Tân Lập", "thôn")]),
+])
+def test_places_lists_without_prefix(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a province and its capital city share a name: bare, it is the province
+    ("Trường mầm non Hoa Sen (TP Hà Tĩnh) khai giảng. Hà Tĩnh có 500 trường đạt chuẩn.",
+     [("Hà Tĩnh", "thành phố"), ("Hà Tĩnh", "tỉnh")]),
+    # a hyphenated spelling is the unit, written as the text writes it
+    ("Đoàn công tác tỉnh Thừa Thiên-Huế thăm Lào.", [("Thừa Thiên-Huế", "tỉnh"), ("Lào", "country")]),
+    # the Highlands' final `k` for the data's `c`
+    ("HĐND huyện Krông Pắk họp.", [("Krông Pắk", "huyện")]),
+    # chained prefixes: a unit the data knows as the city it became takes the prefix of its level written
+    ("Cử tri các huyện, thị xã Long Khánh góp ý.", [("Long Khánh", "thị xã")]),
+    # a sure country's name closes an organisation's name
+    ("Đất do Tổng Công ty Cao su Việt Nam bàn giao.", [("Việt Nam", "country")]),
+    ("Ông Nguyễn Việt Nam phát biểu.", []),
+    # texts run together without a space
+    ("Hợp tác với tỉnh SavannakhetGia Lai ký kết.", [("Savannakhet", "foreign"), ("Gia Lai", "tỉnh")]),
+    ("Xem trên kênh YouTube.", []),
+])
+def test_places_units_written_in_other_ways(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vùng duyên hải Trung Trung Bộ có mưa.", [("Trung Trung Bộ", "other")]),
+    ("Lễ hội sâm Ngọc Linh thu hút du khách.", [("Ngọc Linh", "other")]),
+    ("Mùa hoa dã quỳ Lang Biang đã về.", [("Lang Biang", "other")]),
+    ("Nhà đầu tư vào KKT Đông Hải Mới.", [("Đông Hải Mới", "other")]),
+    ("Khu công nghiệp - đô thị - dịch vụ Bàu Sen được mở rộng.", [("Bàu Sen", "other")]),
+    # a developer's brand before a province's name: the zone is named by the province
+    ("Khu công nghiệp Becamex Bình Định thu hút 5 dự án.", [("Bình Định", "tỉnh")]),
+    ("Khu công nghiệp VSIP III mở rộng.", [("VSIP III", "other")]),
+    # a shrine after a list of tourist sites is no further place
+    ("Khách đến Khu du lịch Núi Ông Voi, Miếu Bà Năm Hầm và chợ nổi.", [("Núi Ông Voi", "other")]),
+])
+def test_places_regions_landmarks_and_zones(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_places_region_after_an_outlet_abbreviation() -> None:
+    assert found("Sơn La họp.\nThu Hà/VOV-Tây Bắc") == [("Sơn La", "tỉnh"), ("Tây Bắc", "other")]

@@ -135,3 +135,13 @@ def test_segment_header_line_without_a_byline(header: str) -> None:
 def test_segment_trailing_byline_forms(last_lines: str, expected: list[tuple[str, str]]) -> None:
     doc = segmented(f"{HEADLINE}\n\n{BODY}\n\n{last_lines}")
     assert [(s.text, s.value["kind"]) for s in doc.get(BYLINE)] == expected
+
+
+@pytest.mark.parametrize("footer", [
+    "Liên kết website\n\nThống kê truy cập\n\nỦY BAN NHÂN DÂN XÃ TÂN LẬP\n\nĐịa chỉ: thôn Đông\nĐT: 0200.123456",
+    "Cơ quan chủ quản: UBND huyện Mường Tè\n\nChịu trách nhiệm nội dung: Văn phòng HĐND và UBND huyện",
+    "Đang online: 12\n\nTổng lượt truy cập: 45.678\n\nVề đầu trang",
+])
+def test_segment_byline_above_a_portals_footer(footer: str) -> None:
+    doc = segmented(f"{HEADLINE}\n\n{BODY}\n\nHoàng Nguyên\n\n{footer}")
+    assert [s.text for s in doc.get(BYLINE) if s.value["kind"] == "name"] == ["Hoàng Nguyên"]
