@@ -17,7 +17,10 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any
 
 import regex
 
@@ -427,6 +430,26 @@ def merge_fixed_words(text: str, bounds: list[tuple[int, int]]) -> list[tuple[in
 
 
 @functools.cache
+def _crf_segmenter() -> tuple[Any, re.Pattern[str]] | None:
+    """underthesea's CRF word-segmentation model and its regex pre-tokenizer, loaded once per process; None if a
+    future underthesea moves its internals (then its public function is used)."""
+    from underthesea import word_tokenize
+
+    try:
+        import underthesea.pipeline.word_tokenize as module
+        from underthesea.pipeline.word_tokenize.regex_tokenize import regex_patterns_combine
+
+        word_tokenize("khởi động")  # loads the CRF model into the module
+        model = module.word_tokenize_model
+        pretokens = re.compile(regex_patterns_combine, re.VERBOSE | re.UNICODE)
+    except (ImportError, AttributeError):
+        return None
+    if model is None or not hasattr(model, "predict"):
+        return None
+    return model, pretokens
+
+
+@functools.cache
 def word_segmenter() -> Callable[[str], list[str]]:
     """underthesea's word segmentation as a function of normalized text, loaded once per process.
 
@@ -435,24 +458,12 @@ def word_segmenter() -> Callable[[str], list[str]]:
     pre-token's regex group in Python, about 1 ms of an 18 ms article. Falls back to the public
     function if a future underthesea moves its internals; tests check both agree.
     """
-    from underthesea import word_tokenize
+    crf = _crf_segmenter()
+    if crf is None:
+        from underthesea import word_tokenize
 
-    def public(text: str) -> list[str]:
-        return word_tokenize(text, use_token_normalize=False)
-
-    try:
-        import re
-
-        import underthesea.pipeline.word_tokenize as module
-        from underthesea.pipeline.word_tokenize.regex_tokenize import regex_patterns_combine
-
-        word_tokenize("khởi động")  # loads the CRF model into the module
-        model = module.word_tokenize_model
-        pretokens = re.compile(regex_patterns_combine, re.VERBOSE | re.UNICODE)
-    except (ImportError, AttributeError):
-        return public
-    if model is None or not hasattr(model, "predict"):
-        return public
+        return lambda text: word_tokenize(text, use_token_normalize=False)
+    model, pretokens = crf
 
     def direct(text: str) -> list[str]:
         tokens = [m.group() for m in pretokens.finditer(text)]
@@ -467,16 +478,46 @@ def word_segmenter() -> Callable[[str], list[str]]:
     return direct
 
 
+@functools.cache
+def word_bounds() -> Callable[[str], list[tuple[int, int]]]:
+    """Word offsets in normalized text: the pre-tokens' own offsets, joined as the CRF tags them (no search for
+    the words in the text again), or `word_segmenter`'s words aligned with the text."""
+    crf = _crf_segmenter()
+    if crf is None:
+        segmenter = word_segmenter()
+        return lambda text: align_tokens(text, segmenter(text))
+    return lambda text: _crf_bounds(text, *crf)
+
+
+def _crf_bounds(text: str, model: Any, pretokens: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) of each word: pre-tokens joined while the CRF tags `I-W`; a line break ends a word, as a
+    paragraph does."""
+    matches = list(pretokens.finditer(text))
+    starts: list[int] = []
+    ends: list[int] = []
+    for tag, match in zip(model.predict([[m.group()] for m in matches]), matches, strict=True):
+        start, end = match.span()
+        if tag == "I-W" and ends and text.find("\n", ends[-1], start) < 0:
+            ends[-1] = end
+        else:
+            starts.append(start)
+            ends.append(end)
+    return list(zip(starts, ends))
+
+
 def find_tokens(doc: Document) -> list[Span]:
     """Word tokens of the whole text, one segmentation call per article (calls have a fixed cost)."""
     text = doc.text
     try:
-        bounds = align_tokens(text, word_segmenter()(text))
+        bounds = word_bounds()(text)
     except ValueError as exc:
         doc.warnings.append(f"word segmentation not aligned ({exc}); syllable tokens used")
         bounds = [(m.start(), m.end()) for m in _SYLLABLE_TOKEN.finditer(text)]
     # bounds come from find() in this very text: no need for doc.span's checks
-    return [Span(start, end, TOKEN, text[start:end]) for start, end in merge_fixed_words(text, bounds)]
+    return [Span(start, end, TOKEN, text[start:end], _NO_VALUE) for start, end in merge_fixed_words(text, bounds)]
+
+
+_NO_VALUE: Mapping[str, Any] = MappingProxyType({})  # one shared empty value for the many token spans
 
 
 def segment(doc: Document) -> Document:
