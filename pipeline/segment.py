@@ -502,7 +502,7 @@ def _crf_bounds(text: str, model: Any, pretokens: re.Pattern[str]) -> list[tuple
         else:
             starts.append(start)
             ends.append(end)
-    return list(zip(starts, ends))
+    return list(zip(starts, ends, strict=True))
 
 
 def find_tokens(doc: Document) -> list[Span]:
