@@ -990,7 +990,10 @@ class Finder:
         text = self.text
         skipped = position
         for _ in range(3):
-            qualifier = next((q for q in _starting_with(qualifiers, text[skipped:skipped + 1])
+            starting = _starting_with(qualifiers, text[skipped:skipped + 1])
+            if not starting:
+                break  # the usual case (a capitalised name): no qualifier starts with its letter, no generator built
+            qualifier = next((q for q in starting
                               if text.startswith(q, skipped) and text.startswith(" ", skipped + len(q))), None)
             if qualifier is None:
                 break
@@ -1849,11 +1852,17 @@ class Resolver:
 # -------------------------------------------------------------------------------------------------- the stage
 
 
+@functools.cache  # the same set for every article: built once, not per document
+def _sure_countries() -> frozenset[str]:
+    """The countries' surfaces that are a country with no cue beside them (countries.tsv `cue` not `yes`)."""
+    return frozenset(s for s, (_, cue) in place_data().countries.items() if not cue)
+
+
 def find_places(doc: Document, *, era: str | None = None) -> list[Candidate]:
     """Every place mention in the document, typed, resolved where the gazetteer allows, grouped into places
     (`Candidate.record`; None for a mention that belongs to no place). `era`: `article_era(doc)`, if known."""
     ctx = Context(doc, place_data(), gazetteer(), era or article_era(doc))
-    sure_countries = {s for s, (_, cue) in ctx.data.countries.items() if not cue}
+    sure_countries = _sure_countries()
     # a person's name is no place; a name span that is a whole country's name (`Hàn Quốc` before a title) is no person
     ctx.blocked = Intervals((s.start, s.end) for s in doc.get(OFFICIAL) if s.text not in sure_countries)
     ctx.bylines = [(s.start, s.end) for s in doc.get(BYLINE)]

@@ -6,8 +6,8 @@
   (`Tin, ảnh:`, `CTV`) or the author's unit (`Trung tâm VHTTTT&DL huyện`), from `bylines.tsv`;
   and a portal's header line above the body with a time, date or bar by the names (`Lê Hoa - 21:30, 12/04/2023`).
 - Captions are the other short lines without final punctuation (image captions between paragraphs).
-- Sentences come from underthesea's `sent_tokenize` per paragraph, re-joined where it splits after
-  an abbreviation (`TP.`, `TX.`; `sentence_abbreviations.txt`) or an enumeration number (`1.`).
+- Sentences come from underthesea's `sent_tokenize` rules per paragraph (`split_sentences`), re-joined
+  where it splits after an abbreviation (`TP.`, `TX.`; `sentence_abbreviations.txt`) or an enumeration number (`1.`).
 - Tokens come from underthesea's `word_tokenize` over the whole article, aligned back to offsets,
   then the government terms of `fixed_words.txt` are joined into one token. The text is normalized
   before and token normalization is off, so underthesea returns substrings; if alignment still
@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Mapping
@@ -74,13 +75,19 @@ def _longest_marker() -> int:
     return max((len(marker) for marker, _ in byline_markers()), default=0)
 
 
+# compiled once: the module's pattern cache costs a lookup per call, and byline lines are read several times each
+_FINAL_NOTE = regex.compile(r"\s*\([^)]*\)\s*$")  # "Văn Dũng (TTVH)": the note in brackets at the end
+_NAME_SEPARATOR = regex.compile(r"\s*(?:[-–,&/]|\svà\s)\s*")  # between the names of a byline
+_BAR_PIECE = regex.compile(r"[^|]+")  # a piece of a header line between bars
+
+
 def looks_like_names(line: str) -> bool:
     """A line of one or more personal names: `Cao Dung`, `Hà Linh - Minh Tuấn`, `Văn Dũng (TTVH)`, `NGỌC HÂN`.
 
     A name in capitals is 2-5 Vietnamese syllables ("THANH TÚ"): a word of page chrome in capitals ("TOP", "TAGS")
     is none."""
-    line = regex.sub(r"\s*\([^)]*\)\s*$", "", line).strip()
-    parts = [p.strip() for p in regex.split(r"\s*(?:[-–,&/]|\svà\s)\s*", line) if p.strip()]
+    line = _FINAL_NOTE.sub("", line).strip()
+    parts = [p.strip() for p in _NAME_SEPARATOR.split(line) if p.strip()]
     names = [p for p in parts if not _AGENCY.match(p)]  # "Thu Hà - TTXVN": the agency is no name, nor a reason
     if not names or _AGENCY.match(parts[0]):            # to doubt the line
         return False
@@ -147,7 +154,7 @@ def _byline_kind(line: str) -> str | None:
 def names_a_person(line: str) -> bool:
     """Whether a name line holds a full name or initials: a lone word under an article ("Đoàn", "Bí") is a cut-off
     sentence or chrome far more often than a reporter signing with one syllable."""
-    line = regex.sub(r"\s*\([^)]*\)\s*$", "", line).strip()
+    line = _FINAL_NOTE.sub("", line).strip()
     return len(line.split()) >= 2 or "." in line
 
 
@@ -155,9 +162,20 @@ def is_chrome(line: str) -> bool:
     """Whether a line is a page's chrome below the article (bylines.tsv `footer`: "Chia sẻ", "Email: ...", a line
     in Chinese characters): no byline, and no reason to stop looking for one above it."""
     low = line.strip().lower()
-    return bool(_HAN.search(line)) or any(
-        low == word or low.startswith((word + " ", word + ":", word + ","))
-        or (word.endswith(":") and low.startswith(word)) for word in _byline_words("footer"))
+    words, openings = _line_openings("footer", colon_alone=True)
+    return bool(_HAN.search(line)) or low in words or low.startswith(openings)
+
+
+@functools.cache
+def _line_openings(kind: str, *, colon_alone: bool = False) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The bylines.tsv words of a kind (lower case), and how a line that opens with one begins: the word and a
+    space, a comma or a colon; with `colon_alone`, also the word itself when it ends in a colon ("Email:abc").
+    One `startswith` over them all is what a look at each word did, for every line near an article's ends."""
+    words = _byline_words(kind)
+    openings = [word + mark for word in words for mark in (" ", ":", ",")]
+    if colon_alone:
+        openings += [word for word in words if word.endswith(":")]
+    return frozenset(words), tuple(openings)
 
 
 _HAN = regex.compile(r"\p{Han}")
@@ -200,7 +218,7 @@ def _header_names(line: str) -> tuple[int, int, str] | None:
     12/6/2023 - 09:40") or a place ("Hà Nội, 12/6/2023")."""
     if len(line) > MAX_BYLINE_CHARS:
         return None
-    for piece in regex.finditer(r"[^|]+", line):
+    for piece in _BAR_PIECE.finditer(line):
         start, end = piece.span()
         start += len(piece.group()) - len(piece.group().lstrip())
         strong = "|" in line
@@ -247,7 +265,8 @@ def _names_set_apart(line: str, following: str) -> tuple[int, int, str] | None:
 def _opens_header(text: str) -> bool:
     """Whether a line opens with a word of a portal's header that names no one (bylines.tsv `header`)."""
     low = text.lower()
-    return any(low == word or low.startswith((word + " ", word + ",", word + ":")) for word in _byline_words("header"))
+    words, openings = _line_openings("header")
+    return low in words or low.startswith(openings)
 
 
 def _is_place(name: str) -> bool:
@@ -269,7 +288,7 @@ def _header_byline(doc: Document, paragraphs: list[Span], title: Span | None) ->
         if len(paragraph.text) > 2 * MAX_BYLINE_CHARS:
             break  # the body has begun
         found = _header_names(paragraph.text)
-        if found is None and index + 1 < len(paragraphs[first:]):
+        if found is None and first + index + 1 < len(paragraphs):
             found = _names_set_apart(paragraph.text, paragraphs[first + index + 1].text)
         if found is not None:
             start, end, kind = found
@@ -325,12 +344,98 @@ def _joins_next(sentence: str, following: str) -> bool:
     return bool(following) and following[0].islower()
 
 
-def find_sentences(doc: Document, paragraphs: list[Span]) -> list[Span]:
-    from underthesea import sent_tokenize
+@functools.cache
+def _punkt_abbreviations() -> frozenset[str] | None:
+    """The abbreviations of underthesea's sentence tokenizer (loaded once), for `split_sentences`; None if a
+    future underthesea moves its internals (then its public function is used)."""
+    import importlib
 
+    try:
+        module = importlib.import_module("underthesea.pipeline.sent_tokenize")
+        module._load_model()
+        tokenizer = module.sentence_tokenizer
+        abbreviations = frozenset(tokenizer.abbrev_types)
+    except (ImportError, AttributeError, TypeError):
+        return None
+    if type(tokenizer).__name__ != "PunktSentenceTokenizer":
+        return None
+    return abbreviations
+
+
+_SENTENCE_END = re.compile(r"[.?!]")
+
+
+def split_sentences(text: str) -> list[str]:
+    """underthesea's `sent_tokenize(text)`: the same rules, but the scan jumps from one `.`, `?` or `!` to the
+    next instead of looking at every character in Python (that look was half of the sentence step's time).
+    A test checks that both agree; if underthesea's internals move, its public function is used.
+    """
+    abbreviations = _punkt_abbreviations()
+    if abbreviations is None:
+        from underthesea import sent_tokenize
+
+        return list(sent_tokenize(text))
+    if not text or not text.strip():
+        return []
+    sentences: list[str] = []
+    size = len(text)
+    start = 0
+    found = _SENTENCE_END.search(text)
+    while found is not None:
+        i = found.start()
+        resume = i + 1
+        if text[i] == ".":
+            dots_end = i
+            while dots_end < size and text[dots_end] == ".":
+                dots_end += 1
+            if dots_end - i >= 3:  # an ellipsis ends a sentence at the end or before a capital
+                after = dots_end
+                while after < size and text[after] in " \t":
+                    after += 1
+                if after >= size or text[after].isupper():
+                    sentence = text[start:dots_end].strip()
+                    if sentence:
+                        sentences.append(sentence)
+                    while dots_end < size and text[dots_end] in " \t\n\r":
+                        dots_end += 1
+                    start = dots_end
+                found = _SENTENCE_END.search(text, dots_end)
+                continue
+        if _punkt_boundary(text, i, abbreviations):
+            end = i + 1
+            while end < size and text[end] in ".?!":
+                end += 1
+            sentence = text[start:end].strip()
+            if sentence:
+                sentences.append(sentence)
+            while end < size and text[end] in " \t\n\r":
+                end += 1
+            start = resume = end
+        found = _SENTENCE_END.search(text, resume)
+    final = text[start:].strip()
+    if final:
+        sentences.append(final)
+    return sentences
+
+
+def _punkt_boundary(text: str, pos: int, abbreviations: frozenset[str]) -> bool:
+    """Whether the `.?!` at `pos` ends a sentence for underthesea: not a `.` between digits or after an
+    abbreviation (the word before it, with its own dots, in any case)."""
+    if text[pos] != ".":
+        return True
+    if pos > 0 and text[pos - 1].isdigit() and pos + 1 < len(text) and text[pos + 1].isdigit():
+        return False
+    start = pos - 1
+    while start >= 0 and (text[start].isalnum() or text[start] == "."):
+        start -= 1
+    word = text[start + 1:pos]
+    return not (word and word.lower() in abbreviations)
+
+
+def find_sentences(doc: Document, paragraphs: list[Span]) -> list[Span]:
     sentences: list[Span] = []
     for paragraph in paragraphs:
-        pieces = [p for p in sent_tokenize(paragraph.text) if p.strip()]
+        pieces = [p for p in split_sentences(paragraph.text) if p.strip()]
         bounds: list[list[int]] = []
         cursor = 0
         for piece in pieces:
@@ -402,37 +507,74 @@ def merge_fixed_words(text: str, bounds: list[tuple[int, int]]) -> list[tuple[in
     """Join consecutive tokens that spell a term of fixed_words.txt (`Phó` + `Chủ tịch` → `Phó Chủ tịch`).
 
     Done after segmentation rather than through underthesea's `fixed_words` option, which rebuilds
-    its whole tokenizer regex on every call.
+    its whole tokenizer regex on every call. Tokens that join spell the term with single spaces, so only
+    tokens where a term stands in the text (one Aho-Corasick pass) are tried: a look at every token's
+    first syllable was three quarters of this step's time.
     """
     terms = fixed_words()
+    automaton = _fixed_word_automaton()
+    if automaton is None:
+        return list(bounds)
+    term_starts = sorted({end + 1 - length for end, length in automaton.iter(text)})
+    token_starts = [start for start, _ in bounds]
     merged: list[tuple[int, int]] = []
-    i = 0
-    while i < len(bounds):
+    copied = 0  # bounds[:copied] are in `merged`
+    for term_start in term_starts:
+        i = bisect.bisect_left(token_starts, term_start)
+        if i < copied or i == len(bounds) or token_starts[i] != term_start:
+            continue  # inside a term joined before, or not where a token begins
         start, end = bounds[i]
-        joined = i
-        candidates = terms.get(text[start:end].split(" ", 1)[0])
-        if candidates:
-            for syllables in candidates:
-                j, cursor, k = i, start, 0
-                while j < len(bounds) and k < len(syllables):
-                    pieces = text[bounds[j][0]:bounds[j][1]].split(" ")
-                    if tuple(pieces) != syllables[k:k + len(pieces)] or (j > i and text[cursor:bounds[j][0]] != " "):
-                        break
-                    k += len(pieces)
-                    cursor = bounds[j][1]
-                    j += 1
-                if k == len(syllables) and j - 1 > i:
-                    joined = j - 1
-                    break
-        merged.append((start, bounds[joined][1]))
-        i = joined + 1
+        joined = _fixed_word_end(text, bounds, i, terms.get(text[start:end].split(" ", 1)[0], ()))
+        if joined > i:
+            merged.extend(bounds[copied:i])
+            merged.append((start, bounds[joined][1]))
+            copied = joined + 1
+    merged.extend(bounds[copied:])
     return merged
+
+
+def _fixed_word_end(text: str, bounds: list[tuple[int, int]], i: int, candidates: tuple[tuple[str, ...], ...]
+                    ) -> int:
+    """The index of the last token of the longest candidate term that bounds[i:] spell, one space apart; i if none."""
+    start = bounds[i][0]
+    for syllables in candidates:
+        j, cursor, k = i, start, 0
+        while j < len(bounds) and k < len(syllables):
+            pieces = text[bounds[j][0]:bounds[j][1]].split(" ")
+            if tuple(pieces) != syllables[k:k + len(pieces)] or (j > i and text[cursor:bounds[j][0]] != " "):
+                break
+            k += len(pieces)
+            cursor = bounds[j][1]
+            j += 1
+        if k == len(syllables) and j - 1 > i:
+            return j - 1
+    return i
+
+
+@functools.cache
+def _fixed_word_automaton() -> Any:
+    """Aho-Corasick automaton of the fixed_words.txt terms as written (value: the term's length); None if empty."""
+    import ahocorasick
+
+    spelled = {" ".join(syllables) for group in fixed_words().values() for syllables in group}
+    if not spelled:
+        return None
+    automaton = ahocorasick.Automaton()
+    for term in spelled:
+        automaton.add_word(term, len(term))
+    automaton.make_automaton()
+    return automaton
 
 
 @functools.cache
 def _crf_segmenter() -> tuple[Any, re.Pattern[str]] | None:
     """underthesea's CRF word-segmentation model and its regex pre-tokenizer, loaded once per process; None if a
-    future underthesea moves its internals (then its public function is used)."""
+    future underthesea moves its internals (then its public function is used).
+
+    The pre-tokenizer is underthesea's pattern as group 1 after `\\s*`: none of its alternatives begins with
+    white space or matches nothing, so the pre-tokens (group 1) are the very same, and the engine steps over the
+    spaces between words at once instead of trying each of its dozens of alternatives there and failing (40%
+    of the pattern's time). A test checks both patterns agree."""
     from underthesea import word_tokenize
 
     try:
@@ -441,7 +583,7 @@ def _crf_segmenter() -> tuple[Any, re.Pattern[str]] | None:
 
         word_tokenize("khởi động")  # loads the CRF model into the module
         model = module.word_tokenize_model
-        pretokens = re.compile(regex_patterns_combine, re.VERBOSE | re.UNICODE)
+        pretokens = re.compile(r"\s*" + regex_patterns_combine, re.VERBOSE | re.UNICODE)
     except (ImportError, AttributeError):
         return None
     if model is None or not hasattr(model, "predict"):
@@ -466,7 +608,7 @@ def word_segmenter() -> Callable[[str], list[str]]:
     model, pretokens = crf
 
     def direct(text: str) -> list[str]:
-        tokens = [m.group() for m in pretokens.finditer(text)]
+        tokens = [m.group(1) for m in pretokens.finditer(text)]
         words: list[str] = []
         for tag, token in zip(model.predict([[t] for t in tokens]), tokens, strict=True):
             if tag == "I-W" and words:
@@ -490,19 +632,17 @@ def word_bounds() -> Callable[[str], list[tuple[int, int]]]:
 
 
 def _crf_bounds(text: str, model: Any, pretokens: re.Pattern[str]) -> list[tuple[int, int]]:
-    """(start, end) of each word: pre-tokens joined while the CRF tags `I-W`; a line break ends a word, as a
-    paragraph does."""
+    """(start, end) of each word: pre-tokens (group 1 of `pretokens`) joined while the CRF tags `I-W`; a line
+    break ends a word, as a paragraph does."""
     matches = list(pretokens.finditer(text))
-    starts: list[int] = []
-    ends: list[int] = []
-    for tag, match in zip(model.predict([[m.group()] for m in matches]), matches, strict=True):
-        start, end = match.span()
-        if tag == "I-W" and ends and text.find("\n", ends[-1], start) < 0:
-            ends[-1] = end
+    bounds: list[tuple[int, int]] = []
+    for tag, match in zip(model.predict([[m.group(1)] for m in matches]), matches, strict=True):
+        start, end = match.span(1)
+        if tag == "I-W" and bounds and text.find("\n", bounds[-1][1], start) < 0:
+            bounds[-1] = (bounds[-1][0], end)
         else:
-            starts.append(start)
-            ends.append(end)
-    return list(zip(starts, ends, strict=True))
+            bounds.append((start, end))
+    return bounds
 
 
 def find_tokens(doc: Document) -> list[Span]:

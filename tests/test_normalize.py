@@ -67,3 +67,18 @@ def test_normalize_stage_rejects_blank_article() -> None:
 @pytest.mark.parametrize(("word", "valid"), [("nghiêng", True), ("khuỷu", True), ("Néi", False), ("ViÖt", False)])
 def test_normalize_recognises_vietnamese_syllables(word: str, valid: bool) -> None:
     assert is_vietnamese_syllable(word) is valid
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Uỷ ban nhân dân xã Hoà Bình, thuỷ lợi", "Ủy ban nhân dân xã Hòa Bình, thủy lợi"),
+    ("hoàhoà hoà-hoà Hoà\u0301 hoàng", "hoàhoà hòa-hòa Hoà\u0301 hoàng"),  # only whole words, each one
+    ("Ủy ban đã hòa giải", "Ủy ban đã hòa giải"),  # already in underthesea's style: the same text
+    ("\u0301hoà khoẻ", "\u0301hòa khỏe"),  # a stray mark before a word does not join it
+])
+def test_normalize_fix_tone_marks_word_by_word(text: str, expected: str) -> None:
+    import regex
+
+    from pipeline.normalize import fix_tone_marks, place_tone_mark
+
+    assert fix_tone_marks(text) == expected
+    assert regex.sub(r"\p{L}[\p{L}\p{M}]*", lambda m: place_tone_mark(m.group()), text) == expected

@@ -145,3 +145,55 @@ def test_segment_trailing_byline_forms(last_lines: str, expected: list[tuple[str
 def test_segment_byline_above_a_portals_footer(footer: str) -> None:
     doc = segmented(f"{HEADLINE}\n\n{BODY}\n\nHoàng Nguyên\n\n{footer}")
     assert [s.text for s in doc.get(BYLINE) if s.value["kind"] == "name"] == ["Hoàng Nguyên"]
+
+
+@pytest.mark.parametrize("text", [
+    "Xin chào. Tôi là Claude.",
+    "Đoàn đi TP. Lào Cai... Sau đó về TX. Sa Pa!",
+    "Giá 1.500.000 đồng. Thu 4.123,2 tỷ?! Đạt 15.12.2025.",
+    "Chờ đợi... rồi tiếp tục. Hết...",
+    "v.v... và e.g. nhiều thứ. A. B. c.",
+    "   ",
+    "",
+    "Không có dấu câu",
+    "Câu một.\tCâu hai. \n Câu ba..",
+])
+def test_segment_sentence_split_agrees_with_underthesea(text: str) -> None:
+    from underthesea import sent_tokenize
+
+    from pipeline.segment import split_sentences
+
+    assert split_sentences(text) == sent_tokenize(text)
+
+
+def test_segment_sentence_split_agrees_with_underthesea_on_the_seed(seed_doc) -> None:
+    from underthesea import sent_tokenize
+
+    from pipeline.segment import split_sentences
+
+    for paragraph in seed_doc.get(PARAGRAPH):
+        assert split_sentences(paragraph.text) == sent_tokenize(paragraph.text)
+
+
+@pytest.mark.parametrize("text", [
+    "Đồng chí Lương  Văn A,\tPhó Chủ tịch UBND (huyện) dự họp lúc 8:30 ngày 20/6/2022.",
+    "  Xem http://baoxyz.vn/tin-tuc (mục 2) hoặc gửi thư tới ban@xyz.vn ... TP.HCM, H'Mông  ",
+    "Giá 1.500.000đ, tăng 4,5% -- v.v... => 3x4 °C :)) <3 NĐ-CP 43H-0530 e-mail T.Ư\n\nDòng mới :D",
+    "\u00a0\u2003 x \u3000y\u000b\u001fz  ",
+    "",
+])
+def test_segment_pretokenizer_gives_underthesea_pretokens(text: str) -> None:
+    import re
+
+    from underthesea.pipeline.word_tokenize.regex_tokenize import regex_patterns_combine
+
+    from pipeline.segment import _crf_segmenter
+
+    crf = _crf_segmenter()
+    assert crf is not None
+    underthesea_pattern = re.compile(regex_patterns_combine, re.VERBOSE | re.UNICODE)
+    assert [m.span(1) for m in crf[1].finditer(text)] == [m.span() for m in underthesea_pattern.finditer(text)]
+
+
+def test_segment_pretokenizer_gives_underthesea_pretokens_on_the_seed(seed_doc) -> None:
+    test_segment_pretokenizer_gives_underthesea_pretokens(seed_doc.text)
