@@ -81,8 +81,8 @@ _DATE_CORE = regex.compile(
 _SINGLE_DATE = regex.compile(rf"{_DATE_START}(?:{_SINGLE_DATES}){_DATE_END}", regex.VERBOSE | regex.IGNORECASE)
 RANGE_MAX_DAYS = 92  # "từ 28/11 đến 2/12": an event lasts days or weeks, not years
 _YEAR_MENTION = regex.compile(  # "năm 2024", "tháng 5/2024", "quý II/2024", "5/2024" (not a range "2021-2026")
-    r"(?<![\w/.,-])(?:năm|xuân|tháng\s+\d{1,2}\s*/|quý\s+[IV\d]+\s*/|\d{1,2}/)\s*((?:19|20)\d{2})(?![\d-])",
-    regex.IGNORECASE)  # "xuân 2025": the spring a meeting of the new year is named after
+    r"(?<![\w/.,-])(?:năm|tháng\s+\d{1,2}\s*/|quý\s+[IV\d]+\s*/|\d{1,2}/)\s*((?:19|20)\d{2})(?![\d-])",
+    regex.IGNORECASE)
 # an anniversary and its span: "kỷ niệm 60 năm thành lập (1964 - 2024)", "15 năm tái lập huyện (2/9/2008-2/9/2023)";
 # when the span's length is the anniversary's, its last year is the year of the ceremony
 _ANNIVERSARY = regex.compile(
@@ -150,6 +150,9 @@ class EventData:
     list_name: regex.Pattern[str]
     other_year: regex.Pattern[str]  # the words before a date or `năm 2017` that make it of another time
     other_year_mention: regex.Pattern[str]  # ... before `năm 2017` only: `từ năm 2015`, `đến năm 2030`
+    # a year named otherwise than `năm 2024`: a season (`xuân Ất Tỵ 2025`, `Tết Nguyên đán 2024`), or the first
+    # year of a term whose first session this is (`kỳ họp thứ nhất HĐND xã, nhiệm kỳ 2021 - 2026`)
+    named_year: regex.Pattern[str] | None = None
     # the phrase patterns above, tried only where their phrases begin (see directives.PhraseIndex)
     relative_index: PhraseIndex | None = None
     people_index: PhraseIndex | None = None
@@ -224,6 +227,12 @@ def load_event_data() -> EventData:
         other_year_mention=regex.compile(
             rf"(?<!\w)(?:{_words_pattern(other_year + words(word_rows, 'role', 'other_year_mention'))})"
             r"(?:\s+(?:khoảng|từ|đến))?\s+$", regex.IGNORECASE),
+        named_year=regex.compile(
+            rf"(?<!\w)(?:(?:{_words_pattern(words(word_rows, 'role', 'season'))})"
+            rf"(?:\s+(?:{_words_pattern(words(word_rows, 'role', 'stem'))})"
+            rf"\s+(?:{_words_pattern(words(word_rows, 'role', 'branch'))}))?\s+(?P<year>(?:19|20)\d{{2}})(?![\d-])"
+            rf"|(?:{_words_pattern(words(word_rows, 'role', 'term_start'))})(?!\w)[^.\n]{{0,120}}?nhiệm\s+kỳ\s+"
+            r"(?P<year>(?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2})", regex.IGNORECASE),
         relative_index=PhraseIndex(relative_only, day_phrases, scan),
         people_index=PhraseIndex(people_words, list(people_role), scan),
         cue_words=_first_words([*day_phrases, *words(day_rows, "kind", "weekday"), "ngày"]),
@@ -343,6 +352,10 @@ def _text_year(doc: Document, dated: list[Span], regions: list[tuple[int, int]] 
         years, kind = Counter(int(m[1]) for a, b in regions for m in _YEAR_MENTION.finditer(doc.text, a, b)
                               if not _other_year(doc.text, a, m.start())
                               and not (attached and _opens_clause_at(doc.text, m.start()))), "mentions"
+        data = load_event_data()
+        if data.named_year is not None:
+            years.update(int(m["year"]) for a, b in regions for m in data.named_year.finditer(doc.text, a, b)
+                         if not (attached and _opens_clause_at(doc.text, m.start())))
         if "niệm" in doc.text:
             years.update(int(m["last"]) for a, b in regions for m in _ANNIVERSARY.finditer(doc.text, a, b)
                          if int(m["last"]) - int(m["first"]) == int(m["years"]))

@@ -144,6 +144,11 @@ def test_event_days_joined_by_and(lead: str, date: str, date_to: str) -> None:
     ("Tin\n\nSáng 9/7, HĐND huyện họp.\n\nA\n\nĐại biểu bàn nhiệm vụ 6 tháng cuối năm 2024.", "2024-07-09", "text"),
     ("Tin\n\nChiều 3/3, hai tỉnh gặp nhau.\n\nĐôi bên dự Chương trình giao lưu đầu xuân 2025.", "2025-03-03",
      "text"),
+    ("Tin\n\nNgày 20-1, huyện trao quà cho hộ nghèo đón Tết Nguyên đán Bính Ngọ 2026.", "2026-01-20", "text"),
+    ("Tin\n\nSáng 8/2, xã ra quân trồng cây dịp xuân Giáp Thìn 2024.", "2024-02-08", "text"),
+    # a first session is held in the first year of its term
+    ("Tin\n\nSáng 28/6, HĐND xã Pà Cò tổ chức kỳ họp thứ nhất khóa XXI, nhiệm kỳ 2021 - 2026.", "2021-06-28", "text"),
+    ("Tin\n\nSáng 28/6, HĐND xã tổ chức kỳ họp thứ mười, nhiệm kỳ 2021 - 2026.", None, None),
     # ... and so does an anniversary whose span is its length
     ("Tin\n\nSáng 20/11, Trường THCS Nà Tấu tổ chức lễ kỷ niệm 40 năm thành lập (1983 - 2023).", "2023-11-20",
      "text"),
