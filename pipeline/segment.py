@@ -309,6 +309,11 @@ def find_byline(doc: Document, paragraphs: list[Span], title: Span | None) -> li
         if is_chrome(paragraph.text):
             continue
         line = _trailing_line(doc, paragraph)
+        if line is None and not lines:
+            line = _run_on_byline(doc, paragraph)
+            if line is not None:
+                lines.append(line)
+            break
         if line is None or len(lines) == MAX_BYLINE_LINES:
             break
         lines.append(line)
@@ -316,6 +321,19 @@ def find_byline(doc: Document, paragraphs: list[Span], title: Span | None) -> li
     if not any(s.value["kind"] in ("name", "prefix") for s in lines):
         lines = []
     return header + lines
+
+
+# a name in capitals run on after the last sentence, where a page lost the byline's line break: "... năm 2020. AN HÒA"
+_RUN_ON_NAME = regex.compile(r'[.!?…”"]\s+((?:\p{Lu}+\s+){1,3}\p{Lu}+)\s*$')
+
+
+def _run_on_byline(doc: Document, paragraph: Span) -> Span | None:
+    """The author's name in capitals at the very end of the last paragraph, after its final stop (2-4 Vietnamese
+    syllables, not an acronym such as "UBND"), as a byline span; or None."""
+    found = _RUN_ON_NAME.search(paragraph.text)
+    if found is None or not looks_like_names(found[1]) or byline_marker(found[1]) is not None or _is_place(found[1]):
+        return None  # "... năm 2020. HÀ NỘI" is a dateline's place, not a name
+    return doc.span(paragraph.start + found.start(1), paragraph.start + found.end(1), BYLINE, {"kind": "name"})
 
 
 def find_captions(doc: Document, paragraphs: list[Span], skip: set[int]) -> list[Span]:
