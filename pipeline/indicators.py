@@ -65,7 +65,7 @@ from .numbers import NumberMatch, match_number, number_words, parse_digits, tidy
 from .tables import load_table, load_words
 
 NOT_A_QUANTITY = "-"  # units.tsv: a unit of time or age
-HEAD_KINDS = frozenset({"", "classifier", "complement"})  # counted_nouns.tsv `head`
+HEAD_KINDS = frozenset({"", "classifier", "complement", "definite"})  # counted_nouns.tsv `head`
 CONTEXT_KINDS = frozenset({"ordinal", "identifier", "date", "time", "date_if_ratio", "scale", "quantity",
                            "per_one", "price_of_one"})
 MAX_MEASURE_WORDS = 12
@@ -564,7 +564,8 @@ class _Finder:
         if of is None and not number.in_words:
             ranged = self.read_range(number, low[0] if low else None)
         if low is None and ranged is None:
-            return [], after_number
+            term = self.term_of_years(number)
+            return [], term if term is not None else after_number
         # the words before are read last: most numbers are already settled by what follows them
         measured = low is not None and not low[0].extras["counted"]
         # a number with decimals, or a share, is no day, month or year (`năm 8,5%`: `năm 2024` is)
@@ -591,6 +592,35 @@ class _Finder:
         figure.of = of
         self.read_context(figure)
         return [figure], reading_end
+
+    def term_of_years(self, number: NumberMatch) -> int | None:
+        """`nhiệm kỳ 2016 – 2021 tổ chức hội nghị`: two years joined by a dash are a term; where the second
+        ends, so that it is not read again alone as a count of what follows (`2021 tổ chức`)."""
+        text = self.text
+        if not _is_year(text[number.start:number.end]):
+            return None
+        join = _RANGE_JOIN.match(text, number.end)
+        if join is None or join.group().strip() not in DASHES:
+            return None
+        m = _DIGITS.match(text, join.end())
+        return m.end() if m is not None and _is_year(m.group()) else None
+
+    def paired_after(self, figure: Figure) -> list[Figure]:
+        """`2.100,5 ha/3.400 hộ`, `120 hộ/85 ha`: a slash between two figures of different units pairs them (the
+        area and the households that farm it); the second is a figure of its own, not the first one's divisor.
+        One after the slash is the divisor when it is a unit of measure or follows money (`3 tấn/1 ha`, `giá
+        12.000 đồng/1 kg`, `500.000 đồng/1 người`); a count of one after a quantity pairs (`2,5 ha/1 hộ`)."""
+        text, at = self.text, figure.end
+        if text[at:at + 1] != "/" or not text[at + 1:at + 2].isdigit() or figure.per is not None:
+            return []
+        found, _ = self.find_at(at + 1)
+        if len(found) != 1 or found[0].unit in (figure.unit, NOT_A_QUANTITY) or found[0].of is not None:
+            return []
+        if found[0].range is not None:
+            return []
+        if found[0].value == found[0].extras["factor"] and (figure.unit in MONEY or not found[0].extras["counted"]):
+            return []
+        return found
 
     def ends_a_list_of_labels(self, number: NumberMatch, figure: Figure) -> bool:
         """`thôn Tân Lập 1, 2, 3 xã Hòa Bình`, `tổ 4 và 5 phường An Khê`: the last number of a list of numbered
@@ -685,8 +715,9 @@ class _Finder:
             if found is None or found[0].unit == NOT_A_QUANTITY:
                 return None
             words = text[number.start:number.end].lower().split()
-            if len(words) == 1 and words[0] in WORDS_NEEDING_A_MEASURE and found[0].counted:
-                return None
+            if (len(words) == 1 and words[0] in WORDS_NEEDING_A_MEASURE and found[0].counted
+                    and found[0].head != "definite"):
+                return None  # `một người dân cho biết` (a resident said); but `một người chết` (one dead)
             if found[0].counted and self.is_referential(number, found[0]):
                 return None
             if found[0].unit in MONEY and number.value < SMALLEST_SUM_IN_WORDS:
@@ -1035,6 +1066,11 @@ def find_indicators(doc: Document, data: IndicatorData | None = None) -> list[Sp
             continue
         found, reading_end = finder.find_at(start)
         figures.extend(found)
+        if found:  # the number after a slash is no number's start (`1/2`): a pair of figures is read here
+            paired = finder.paired_after(found[-1])
+            if paired:
+                figures.extend(paired)
+                reading_end = max(reading_end, paired[-1].end)
     figures = finder.take_divisors(figures)
     starts, sentences = _sentence_bounds(doc)
     periods_of: dict[int, list[tuple[int, int]]] = {}  # per sentence, read only where a figure is

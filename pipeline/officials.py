@@ -905,9 +905,14 @@ class Parser:
     def parse_organisation(self, title: Title, k: int, *, want_name: bool) -> None:
         """Extend `title` with the organisation chain that starts at token k."""
         last = ""
+        if self.is_abbreviation_in_brackets(k):  # "đại biểu (ĐB) X": the head's short form, then the title goes on
+            k += 3
         first = k
         while k < self.n and k - title.start < MAX_TITLE_TOKENS:
             tok = self.t[k]
+            if last and self.is_abbreviation_in_brackets(k):  # "Ủy ban nhân dân (UBND) tỉnh": the short form
+                title.end = k = k + 3
+                continue
             if tok.text == "," and k + 1 < self.n:
                 nxt = self.org_at(k + 1)
                 # "Trưởng phòng Nghiệp vụ du lịch, Sở Văn hóa...": a unit's name runs into its department
@@ -922,6 +927,10 @@ class Parser:
                         continue
                 break
             found = self.org_at(k, any_case=k == first)
+            if found is None and last == "body":
+                found = self.org_at(k, any_case=True)  # "Ban Thường vụ huyện ủy": a Party committee in lower case
+                if found is not None and found[1].kind != "committee":
+                    found = None
             if found is None and last and self.is_kind(k, "of"):
                 above = self.org_at(k + 1)
                 if above is not None and above[1].kind in ("body", "committee"):
@@ -1064,17 +1073,19 @@ class Parser:
                 if tail > title.end and self.is_abroad_name(tail, self.name_run(tail)):
                     title.segments.append(Segment(title.end, tail, "name"))
                     title.end = tail
-            run = self.name_run(title.end)
-            hyphenated = any("-" in t.text for t in self.t[title.end:run])  # "Tổng Giám đốc Choi Joo-ho"
-            if (self.is_person_name(title.end, run, foreign=title.abroad or hyphenated) or
-                    (title.abroad and self.is_abroad_name(title.end, run))) and \
-                    not is_known_place(self.text(title.end, run), ""):
-                title.name = (title.end, run)
-            elif run == title.end:  # "Chủ tịch UBND tỉnh NGUYỄN VĂN HÙNG phát biểu", not a headline in capitals
-                run = self.capitals_name_run(title.end)
-                if run > title.end and (run >= self.n or not self.t[run].text.isupper()) and \
-                        not is_known_place(self.text(title.end, run), ""):
-                    title.name = (title.end, run)
+            # (the name after "đại biểu (ĐB)": past the head's short form, which stays out of the title's text)
+            at = first if not title.segments and first > title.end else title.end
+            run = self.name_run(at)
+            hyphenated = any("-" in t.text for t in self.t[at:run])  # "Tổng Giám đốc Choi Joo-ho"
+            if (self.is_person_name(at, run, foreign=title.abroad or hyphenated) or
+                    (title.abroad and self.is_abroad_name(at, run))) and \
+                    not is_known_place(self.text(at, run), ""):
+                title.name = (at, run)
+            elif run == at:  # "Chủ tịch UBND tỉnh NGUYỄN VĂN HÙNG phát biểu", not a headline in capitals
+                run = self.capitals_name_run(at)
+                if run > at and (run >= self.n or not self.t[run].text.isupper()) and \
+                        not is_known_place(self.text(at, run), ""):
+                    title.name = (at, run)
 
     def title_at(self, i: int, *, want_name: bool) -> Title | None:
         found = self.role_at(i)
@@ -1091,8 +1102,10 @@ class Parser:
         if not title.segments and self.is_deputy(title):
             # "đại biểu Lò Văn Kha", "các đại biểu A; B": a deputy's seat, where the article is about an elected body
             return title if self.assembly and want_name and title.name is not None else None
-        if not title.segments and (not self.t[i].is_cap or not head.bare):
-            return None  # "chủ tịch" in running lower case or a bare "CT", with no organisation: no title
+        if not title.segments and (not self.t[i].is_cap or not head.bare) and not (head.alone and head.org):
+            # "chủ tịch" in running lower case or a bare "CT", with no organisation: no title; but a head with its
+            # organisation inside the word is one in any case ("huyện ủy viên", "tỉnh ủy viên")
+            return None
         return title
 
     def is_deputy(self, title: Title) -> bool:
@@ -1109,6 +1122,10 @@ class Parser:
             title = self.title_at(k, want_name=want_name)
             if title is None:
                 break
+            joined = self.joined_post(title, want_name=want_name)
+            if joined is not None:  # "Phó Chủ tịch - Tổng Thư ký Hội X": one post of two heads
+                joined.start = title.start
+                title = joined
             title.after_semicolon, semicolon = semicolon, False
             titles.append(title)
             if title.name is not None:
@@ -1130,6 +1147,16 @@ class Parser:
                 continue
             break
         return titles
+
+    def joined_post(self, title: Title, *, want_name: bool) -> Title | None:
+        """The title after a dash that a bare head is joined to, as one post: "Phó Chủ tịch - Tổng Thư ký Ủy ban X",
+        "Chủ tịch - Tổng Giám đốc Công ty Y" (the first head has no organisation of its own); or None."""
+        k = title.end
+        if title.segments or title.name is not None or title.head.alone or k + 1 >= self.n or \
+                self.t[k].text not in ("-", "–") or not self.t[k + 1].is_cap:
+            return None
+        following = self.title_at(k + 1, want_name=want_name)
+        return following if following is not None and following.has_organisation else None
 
     def close_bracket(self, title: Title) -> None:
         """A title in brackets runs to the bracket's end: "(nguyên Phó trưởng Ban Chuẩn | bị dự án KKT X)", where the
@@ -1213,7 +1240,23 @@ class Parser:
         """Where the post begins after "giữ chức", "được bầu làm", "tiếp tục được tín nhiệm bầu giữ chức" at k."""
         k = self.skip_adverbs(k)
         found = self.word_kind(k)
-        return found[0] if found is not None and found[1] == "holds" and self.role_at(found[0]) else None
+        if found is None or found[1] != "holds":
+            return None
+        end = found[0]
+        more = self.word_kind(end)  # "tái cử giữ chức", "tái đắc cử giữ chức vụ": taking office, then the post
+        if more is not None and more[1] == "holds":
+            end = more[0]
+        return end if self.role_at(end) else None
+
+    def holds_after_title(self, k: int) -> int | None:
+        """A post taken after a person's titles: "X, Chủ tịch HĐND xã khóa IX | được bầu giữ chức ...", "X – Bí thư
+        Đảng ủy, | giữ chức vụ ...": past the term of the last title and a comma."""
+        if self.low(k) == "khóa" and k + 1 < self.n and \
+                (self.t[k + 1].text[0].isdigit() or regex.fullmatch(r"[IVXL]+", self.t[k + 1].text)):
+            k += 2
+        if k < self.n and self.t[k].text == ",":
+            k += 1
+        return self.holds_at(k)
 
     def person_with_titles(self, name: tuple[int, int], list_id: int, *, short: bool = False) -> Person:
         """A name mention and the titles written after it: `X - title, title`, `X, title`, `X (title)`, and the
@@ -1248,7 +1291,7 @@ class Parser:
                 if holds is not None:
                     held = list(titles)
                 else:  # "đồng chí X, Bí thư Huyện ủy tiếp tục được tín nhiệm bầu giữ chức Bí thư Huyện ủy khóa mới"
-                    holds = self.holds_at(k)
+                    holds = self.holds_after_title(k)
                     more = self.chain_at(holds, want_name=False) if holds is not None else []
                     if more:
                         titles += more

@@ -143,6 +143,8 @@ class Trigger:
     across: bool = False  # a border crossing: the far end of a pair is the neighbour's (`Lóng Sập - Pa Háng`)
     compass: bool = False  # a region named by compass points only: after `phía`, `hướng` a direction (`phía Tây Bắc`)
     named: bool = False  # a natural feature's word: capitalised inside a sentence it is the name's (`Kênh Mới`)
+    begins: bool = False  # capitalised, the word begins the name even where a sentence opens (`Hòn Thơm có ...`)
+    built: bool = False  # a structure called after a place (`cầu Cửa Lục 1`): a number after the name is its own
 
     def matches(self, written: str) -> bool:
         """Whether the text as written is this trigger: `lower` and `exact` as in the table; `any` in any
@@ -150,6 +152,9 @@ class Trigger:
         `Đồng bằng Sông Cửu Long`; not `tây bắc`)."""
         if self.case in ("exact", "lower"):
             return written == self.surface
+        if self.role == "region" and written.endswith(" bộ") and self.surface.endswith(" Bộ"):
+            written = written[:-2] + "Bộ"  # `Đông Nam bộ`, `Bắc Trung bộ`: the press writes the regions' `bộ` in
+            # lower case as often as not (what follows is checked in `find_triggers`: `Nam bộ đội` is no region)
         if self.role == "compound" and written[0].islower() and any(
                 w[0].isupper() and t[0].islower()
                 for w, t in zip(written.split()[1:], self.surface.split()[1:], strict=False)):
@@ -242,7 +247,8 @@ def place_data() -> PlaceData:
             if row["role"] == "region":
                 regions.add(name_key(row["surface"]))
             trigger = Trigger(row["surface"], row["role"], "other", row["case"], "province" in flags, "caps" in flags,
-                              "across" in flags, "compass" in flags, "named" in flags)
+                              "across" in flags, "compass" in flags, "named" in flags,
+                              "begins" in flags, "built" in flags)
             triggers.setdefault(_lower(row["surface"]), []).append(trigger)
     trigger_automaton = ahocorasick.Automaton()
     for surface in triggers:
@@ -501,6 +507,8 @@ class Finder:
         self.candidates: list[Candidate] = []
         self.covered = Intervals()  # text read as a trigger or a name: not read again
         self._scope: tuple[int, set[str]] | None = None
+        self._alias_ends: dict[int, int] | None = None
+        self.read_early: set[int] = set()  # triggers read ahead of their turn (a list item's bracketed parent)
         self.triggers = self.find_triggers()
         self.trigger_starts = {start: (end, trigger) for start, end, trigger in self.triggers}
         self.kind_ends = {end for _, end, trigger in self.triggers if trigger.role == "kind"}
@@ -521,6 +529,9 @@ class Finder:
             if end < len(text) and text[end].isalnum() and not self.data.triggers[surface][0].surface.endswith("."):
                 continue
             trigger = _trigger_written(self.data, surface, text[start:end])
+            if trigger is not None and trigger.role == "region" and text.endswith(" bộ", start, end) and \
+                    _word_after(text, end).lower() in self.data.words.get("bo_compound", frozenset()):
+                continue  # `Nam bộ đội`: a name, then `bộ đội`
             if trigger is not None and (start not in found or found[start][0] < end):
                 found[start] = (end, trigger)
         ordered: list[tuple[int, int, Trigger]] = []
@@ -539,7 +550,7 @@ class Finder:
     def read_triggers(self) -> None:
         position = 0
         for start, end, trigger in self.triggers:
-            if start < position or self.ctx.is_blocked(start, end):
+            if start < position or start in self.read_early or self.ctx.is_blocked(start, end):
                 continue
             if trigger.role == "compound":
                 self.covered.append((start, end))
@@ -582,7 +593,7 @@ class Finder:
         nearly every real name, so two words that start with a family name are a person already
         (`Chủ tịch UBND xã Vi Hòe`); a village's unknown name is cut only before `Văn`/`Thị` names.
         """
-        names = [self.text[s:e] for s, e in words]
+        names = [self.text[s:e].replace("’", "'") for s, e in words]  # H’Bé is H'Bé
         given = self.data.words.get("given", frozenset())
         # a village's name may begin like a Central Highlands given name (`thôn A Đeng`): there, 3 words or more
         if len(names) >= (3 if place_type == "thôn" else 2) and (
@@ -842,9 +853,10 @@ class Finder:
             separator is not None and _NEXT_CAPITAL.match(self.text, separator.end() - 1) is not None)
 
     def extend_lower(self, words: Words, place_type: str) -> Words:
-        """`tỉnh Cao bằng`, `tỉnh Sơn la`: a province's or a district's name whose later syllable is written in
-        lower case, when the gazetteer knows the whole at that level and not the capitalised part alone."""
-        if not words or place_type not in ABROAD_TYPES:
+        """`tỉnh Cao bằng`, `xã Nông thượng`: a unit's name whose later syllable is written in lower case, when the
+        gazetteer knows the whole at that level and not the capitalised part alone; or, for a commune the data may
+        lack, one unknown syllable and a syllable of position (`xã Bản thượng`: no commune is called `Bản`)."""
+        if not words or place_type not in TYPE_LEVELS:
             return words
         end = words[-1][1]
         if not (end + 1 < len(self.text) and self.text[end] == " " and self.text[end + 1].islower()):
@@ -859,6 +871,10 @@ class Finder:
             end = following.end()
             if self.gaz.lookup(self.text[words[0][0]:end], levels=levels):
                 return [*words[:-1], (words[-1][0], end)]
+        following = _NEXT_WORD.match(self.text, words[-1][1])
+        if len(words) == 1 and following is not None and \
+                following.group()[1:] in self.data.words.get("position_syllable", frozenset()):
+            return [(words[0][0], following.end())]
         return words
 
     def higher_unit(self, words: Words, place_type: str) -> int | None:
@@ -1037,6 +1053,10 @@ class Finder:
             close = text.find(")", position, position + MAX_PARENTHESIS)
             if close < 0:
                 return None
+            inner = self.trigger_starts.get(position + 2)
+            if inner is not None and inner[1].role == "prefix" and position + 2 not in self.read_early:
+                self.read_early.add(position + 2)  # read once: `read_triggers` skips it
+                self.read_prefixed(position + 2, inner[0], inner[1])  # `A, B (huyện X); C (huyện Y)`: the parent
             position = close + 1
         separator = _LIST_SEPARATOR.match(text, position)
         dashed = False
@@ -1099,11 +1119,25 @@ class Finder:
             return True  # tỉnh Xa-van-na-khệt: syllables joined by hyphens transliterate a foreign name
         if _word_before(self.text, position)[0] in self.data.words.get("neighbour", ()):
             return True
+        if self.said_vietnamese(name):
+            return False
         start, end = self.ctx.sentence_bounds(position)
         for found_start, _, surface in text_names(self.text).table:
             if start <= found_start < end and (name_key(surface) in self.data.foreign or (
                     surface in self.data.countries and self.data.countries[surface][0] != "Việt Nam"
                     and not self.data.countries[surface][1])):
+                return True
+        return False
+
+    def said_vietnamese(self, name: str) -> bool:
+        """Whether the text writes, after some mention of the name, that it is Vietnamese: `huyện A (Việt Nam)`,
+        `huyện A, tỉnh Cao Bằng`, `huyện A (tỉnh Cao Bằng, Việt Nam)` (a district merged away before the
+        gazetteer's data, in a text that names the neighbour's districts too)."""
+        pattern = rf"(?<![\p{{L}}\p{{M}}]){regex.escape(name)}(?:, | \()(?:tỉnh )?(\p{{Lu}}[\p{{L}}\p{{M}}]*" \
+            rf"(?: \p{{Lu}}[\p{{L}}\p{{M}}]*){{0,3}})"
+        for match in regex.finditer(pattern, self.text):
+            parent = match.group(1)
+            if parent == "Việt Nam" or self.gaz.lookup(parent, levels=("province",)):
                 return True
         return False
 
@@ -1127,7 +1161,7 @@ class Finder:
         """A kind of place, qualifiers, and the name(s): `khu kinh tế cửa khẩu quốc tế Bờ Y`."""
         text = self.text
         plural = self.plural_before(start)
-        if trigger.named and text[start].isupper() and not self.opens_sentence(start):
+        if trigger.named and text[start].isupper() and (trigger.begins or not self.opens_sentence(start)):
             whole = read_run(text, start)
             if len(whole) >= 2 and not self.gaz.knows(_joined(text, whole)):
                 # `cống Kênh Mới`, `về Vàm Xoáy`: written capitalised inside a sentence, the feature's word is the
@@ -1141,7 +1175,7 @@ class Finder:
                 break
             qualifier = next((q for q in _starting_with(self.data.qualifiers, text[position + 1:position + 2])
                               if text.startswith(q, position + 1) and not _continues_word(text, position + 1 + len(q))),
-                             None)
+                             None) or self.capitalised_qualifier(position + 1)
             if qualifier:
                 position += 1 + len(qualifier)
                 continue
@@ -1175,6 +1209,10 @@ class Finder:
                 self.gaz.lookup(text[start:words[-1][1]], levels=("province", "district", "commune")):
             return start + 1  # `Sông Mã`, `Núi Thành`: the capitalised kind begins a unit's own name
         name_words = self.cut_name(words, "other")
+        if trigger.built and name_words:
+            name_words = self.built_name(name_words)
+            if not name_words:
+                return words[-1][1]
         if described and name_words and (len(name_words) < 2 or (
                 self.looks_like_person(name_words, place_type="xã") and not self.gaz.knows(_joined(text, name_words)))):
             return name_words[-1][1]  # `mực nước sông dâng Báo động 2`, `hang ổ Nguyễn Văn A`: no feature's name
@@ -1183,6 +1221,28 @@ class Finder:
         if not name_words:
             return words[-1][1] if words else end
         return self.read_kind_names(start, end, trigger, name_words, plural)
+
+    def capitalised_qualifier(self, position: int) -> str | None:
+        """A qualifier of two words or more written with its first capital only (`Khu du lịch Quốc gia A`, `Cửa khẩu
+        Quốc tế B`): no name is written so (a name capitalises every syllable)."""
+        initial = self.text[position:position + 1]
+        if not initial.isupper():
+            return None
+        return next((q for q in _starting_with(self.data.qualifiers, initial.lower())
+                     if " " in q and self.text.startswith(initial + q[1:], position)
+                     and not _continues_word(self.text, position + len(q))), None)
+
+    def built_name(self, words: Words) -> Words:
+        """The place a structure is called after (`cầu Cửa Lục 1`, `công viên nước Hòn Thơm`): its name without the
+        structure's number; none when the name is one word (`cầu Rồng`, `công viên Yersin`) or a person's (`cầu Trần
+        Thị Lý`) that no unit bears."""
+        if len(words) >= 2 and _NUMBER_ONLY.fullmatch(self.text[slice(*words[-1])]):
+            words = words[:-1]
+        if len(words) < 2:
+            return []
+        if self.looks_like_person(words, place_type="xã") and not self.gaz.knows(_joined(self.text, words)):
+            return []
+        return words
 
     def skip_brand(self, words: Words) -> Words:
         """`Khu công nghiệp Becamex Bình Định`, `Khu công nghiệp Becamex VSIP Bình Định`: a developer's brand (words
@@ -1214,9 +1274,17 @@ class Finder:
         before, _ = _word_before(text, start)
         pairs = self.data.words.get("pair", frozenset())
         pair = before.lower() in pairs or any(text[start:end].lower().startswith(w + " ") for w in pairs)
+        glued = self.glued_pair(name_words) if pair else None
+        if glued is not None:  # `cặp cửa khẩu Tân Nam-Meun Chey`: the pair's dash written without spaces (without
+            # `cặp`, `cửa khẩu A-B` is written as one crossing's name)
+            name_words, far_words = glued
         name_words = self.join_dashed(name_words, pair or trigger.across, trigger)
         near = self.make_kind(start, end, trigger, name_words, item=False)
         last = name_words[-1][1]
+        if glued is not None and far_words:
+            self.make_kind(start, end, trigger, far_words, item=True, across=trigger.across and (
+                near is None or near.foreign is None))
+            last = far_words[-1][1]
         while (item_start := self.list_continues(last, dash=True)) is not None:
             gap = text[last:item_start]
             dashed = "-" in gap or "–" in gap
@@ -1230,6 +1298,18 @@ class Finder:
             near = candidate if not dashed else near
             last = name_words[-1][1]
         return last
+
+    def glued_pair(self, words: Words) -> tuple[Words, Words] | None:
+        """A pair's two names joined by a dash without spaces (`Lóng Sập-Pa Háng`): a hyphen before a capital inside
+        a word (a transliteration's hyphens come before lower case: `Xa-vẳn-na-khệt`); the near and the far end."""
+        for index, (start, end) in enumerate(words):
+            hyphen = regex.search(r"[-–](?=\p{Lu})", self.text[start:end])
+            if hyphen is None:
+                continue
+            near = [*words[:index], (start, start + hyphen.start())]
+            far = self.cut_name(read_run(self.text, start + hyphen.end()), "other")
+            return near, far
+        return None
 
     def kind_list_item(self, words: Words, *, pair: bool, across: bool) -> bool:
         """Whether a name after `, ` or ` và ` continues the list of one kind (`cửa biển Sông Đốc, Gành Hào`;
@@ -1328,26 +1408,44 @@ class Finder:
             position = opening.end()
         if not text.startswith(" ", position):
             return end
-        ends = [self.cut_name(read_run(text, position + 1), "other")]
+        aliases = self.alias_ends()
+        ends = [self.route_end(position + 1, aliases)]
         while ends[-1] and len(ends) < 8:
             dash = _DASH.match(text, ends[-1][-1][1])
             if dash is None and opening is not None and "từ" in opening.group():
                 dash = _ROUTE_TO.match(text, ends[-1][-1][1])  # từ A đến B
             if dash is None:
                 break
-            ends.append(self.cut_name(read_run(text, dash.end()), "other"))
+            ends.append(self.route_end(dash.end(), aliases))
         ends = [words for words in ends if words]
         if len(ends) < 2:
             return end
         typed = [self.bare_type(_joined(text, words), words[0][0], route=True) for words in ends]
         for words, found in zip(ends, typed, strict=True):
-            if found is None and (len(words) < 2 or self.looks_like_person(words, place_type="xã")):
+            if found is None and words[0][0] not in aliases and (
+                    len(words) < 2 or self.looks_like_person(words, place_type="xã")):
                 return end
         for words, found in zip(ends, typed, strict=True):
+            if words[0][0] in aliases:
+                continue  # `cao tốc TP.HCM - Mộc Bài`: the city's other name, read with the tables' names
             place_type, unit, place = found or ("other", None, None)
             self.add(Candidate(words[0][0], words[-1][1], _joined(text, words), place_type, "bare",
                                unit=unit, foreign=place))
         return ends[-1][-1][1]
+
+    def route_end(self, position: int, aliases: dict[int, int]) -> Words:
+        """One end of a route: a name, or another name of a unit written with capitals and dots (`TP.HCM`)."""
+        words = self.cut_name(read_run(self.text, position), "other")
+        if not words and position in aliases:
+            return [(position, aliases[position])]
+        return words
+
+    def alias_ends(self) -> dict[int, int]:
+        """Where the tables' other names of units (`TP.HCM`, `TPHCM`) start in the text, and where they end."""
+        if self._alias_ends is None:
+            self._alias_ends = {start: end for start, end, surface in text_names(self.text).table
+                                if name_key(surface) in self.data.aliases}
+        return self._alias_ends
 
     def bare_type(self, name: str, position: int, *, route: bool = False) -> tuple[str, Unit | None,
                                                                                    Foreign | None] | None:
@@ -1399,6 +1497,60 @@ class Finder:
                     unit = min(units, key=lambda u: (u.era != self.ctx.era, u.level != below[0]))
                     self.add(Candidate(words[0][0], words[-1][1], name, unit.type, "chain", unit=unit))
                     break
+
+    def read_abroad_children(self) -> None:
+        """A place written right before its parent abroad is abroad too: `bản Na Mương (Noọng Hét)`, `Meun Chey
+        (Campuchia)`, `Lao Phu Chai (Phong Sa Ly, Lào)`, `Phố Cũ, trấn Thủy Khẩu`. A name found without a type of
+        its own there becomes foreign (a Vietnamese unit the gazetteer resolved stays); a name no trigger read is
+        one when its parent is a place (not a country alone), it has two words or more, and it is neither a
+        person's, a firm's nor a Vietnamese province's."""
+        ends = {c.end: c for c in self.candidates}
+        for parent in sorted(self.candidates, key=lambda c: -c.span_start):
+            for _ in range(4):  # a name read here may be the parent of the name before it (`A (B, Lào)`)
+                child = self.abroad_child(parent, ends)
+                if child is None:
+                    break
+                parent = ends[child.end] = child
+
+    def abroad_child(self, parent: Candidate, ends: dict[int, Candidate]) -> Candidate | None:
+        """The name right before `parent` made or read as abroad (see `read_abroad_children`): a new candidate, or
+        None (also when an existing one was retyped: the outer loop reaches it as a parent in its turn)."""
+        text = self.text
+        start = parent.span_start
+        gap = text[start - 2:start]
+        if not self.abroad_parent(parent) or gap not in (", ", " ("):
+            return None
+        if gap == " (" and text[parent.end:parent.end + 1] not in (")", ","):
+            return None  # `A (nay là ...)`: the bracket says more than the parent
+        child = ends.get(start - 2)
+        if child is not None:
+            if child.type not in ("foreign", "country") and child.unit is None and child.source != "mention":
+                child.type, child.foreign = "foreign", None
+            return None
+        run = _run_before(text, start - 2)
+        if not 2 <= len(run) <= 4 or (parent.type == "country" and gap == " ("):
+            return None  # `ông A (Lào)`: a country in brackets follows people as often as places
+        before = text[run[0][0] - 1:run[0][0]]
+        if gap == ", " and parent.prefix_start is None and before != "(":
+            return None  # `các nước Campuchia, Lào`: a list; `(Phong Sa Ly, Lào)`: a place and its country
+        word = _word_before(text, run[0][0])[0]
+        honorifics = self.data.words["honorific"]
+        if not (before == "(" or (before == " " and word[:1].islower())) or \
+                word in honorifics or _words_before(text, run[0][0], 2) in honorifics:
+            return None
+        name = _joined(text, run)
+        if self.ctx.is_blocked(run[0][0], run[-1][1]) or self.covered.overlaps(run[0][0], run[-1][1]) or \
+                self.stop_index(run) < len(run) or self.looks_like_person(run, place_type="xã") or \
+                self.data.org_pattern.match(name) or self.gaz.lookup(name, levels=("province",)) or \
+                name in self.data.countries or name_key(name) in self.data.regions:
+            return None
+        return self.add(Candidate(run[0][0], run[-1][1], name, "foreign", "chain"))
+
+    def abroad_parent(self, candidate: Candidate) -> bool:
+        """Whether a place is abroad for the place written before it: a foreign one, or a country not Viet Nam's."""
+        if candidate.type == "country":
+            return candidate.source == "country" and candidate.country not in (None, "Việt Nam")
+        return candidate.type == "foreign"
 
     def inside(self, unit: Unit, keys: set[str]) -> bool:
         """Whether one of the units `keys` names contains `unit` (walks the parents; no chain is built)."""
@@ -1482,8 +1634,9 @@ class Finder:
         """Whether a name is a road's: right after `đường`, `phố`, `đại lộ` and not one end of a route
         (`đường Hà Nội - Hải Phòng` joins two places). SCHEMA: a road named after a place is `other`."""
         roads = self.data.words.get("road", frozenset())
-        return (_words_before(self.text, start, 1) in roads or _words_before(self.text, start, 2) in roads) \
-            and not _DASH.match(self.text, end)
+        two = _words_before(self.text, start, 2)
+        return (_words_before(self.text, start, 1) in roads or two in roads) and not _DASH.match(self.text, end) \
+            and not two.endswith("thành phố")  # `thành phố Hưng Yên`: the city, no `phố`
 
     def on_street(self, start: int) -> bool:
         streets = self.data.words.get("street", frozenset())
@@ -1877,6 +2030,7 @@ def find_places(doc: Document, *, era: str | None = None) -> list[Candidate]:
     finder.read_gazetteer_names()
     finder.read_datelines()
     finder.read_mentions()
+    finder.read_abroad_children()
     candidates = sorted(finder.candidates, key=lambda c: (c.start, -c.end))
     settle_abroad(candidates)
     assign_records(candidates)

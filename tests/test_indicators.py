@@ -519,3 +519,41 @@ def test_indicators_counts_read_as_a_reader_reads_them(text: str, expected: list
 )
 def test_indicators_labels_scales_and_versions_count_nothing(text: str, expected: list[tuple]) -> None:
     assert brief(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lũy kế đạt 2.100,5 ha/3.400 hộ.", [("2.100,5 ha", 2100.5, "ha", None), ("3.400 hộ", 3400, "hộ", None)]),
+        ("Có 30 hộ/45 ha tham gia.", [("30 hộ", 30, "hộ", None), ("45 ha", 45, "ha", None)]),
+        ("Xã A 2,5 ha/1 hộ.", [("2,5 ha", 2.5, "ha", None), ("1 hộ", 1, "hộ", None)]),  # a count of one pairs
+        ("Năng suất 3 tấn/1 ha.", [("3 tấn", 3000, "kg", None)]),  # one unit of measure is the divisor
+        ("Giá 12.000 đồng/1 con.", [("12.000 đồng", 12000, "VND", None)]),  # one of anything after money too
+        ("Giá 12.000 đồng/kg.", [("12.000 đồng/kg", 12000, "VND", None)]),
+    ],
+)
+def test_indicators_slash_between_two_figures_pairs_them(text: str, expected: list[tuple]) -> None:
+    assert brief(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Làm một người chết, năm người mất tích.",
+         [("một người chết", 1, "người", None), ("năm người mất tích", 5, "người", None)]),
+        ("Khiến một người bị thương.", [("một người bị thương", 1, "người", None)]),
+        ("Một người dân cho biết.", []),  # `một` before a bare noun is the article
+        ("Năm người dân được hỗ trợ nhiều hơn.", []),
+    ],
+)
+def test_indicators_number_words_count_a_toll(text: str, expected: list[tuple]) -> None:
+    assert brief(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ban chấp hành nhiệm kỳ 2016 – 2021 tổ chức hội thảo.", "Nhiệm kỳ 2020-2025 tổ chức đại hội.",
+     "Giai đoạn 2021 - 2025 tổ chức nhiều hoạt động."],
+)
+def test_indicators_term_of_two_years_counts_nothing_after_it(text: str) -> None:
+    assert records(text) == []

@@ -590,3 +590,41 @@ def test_officials_deputy_named_bare(text: str, expected: dict[str, list[str]]) 
 ])
 def test_officials_titles_on_the_next_line(text: str, expected: dict[str, list[str]]) -> None:
     assert titles_by_name(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a head with its committee inside the word counts in lower case
+    ("Ông Nghiêm Văn Tú – huyện ủy viên, Bí thư Đảng ủy xã phát biểu.",
+     {"Nghiêm Văn Tú": ["huyện ủy viên", "Bí thư Đảng ủy xã"]}),
+    # the post taken: after a comma, after a former post's term, after two verbs of taking office
+    ("Kỳ họp bầu bà Lù Thị Dung – Phó Bí thư Đảng ủy, giữ chức Chủ tịch UBND xã.",
+     {"Lù Thị Dung": ["Phó Bí thư Đảng ủy", "Chủ tịch UBND xã"]}),
+    ("Ông Giàng A Sử, Trưởng Công an thị trấn khóa XV nay được bầu giữ chức Phó Chủ tịch UBND thị trấn.",
+     {"Giàng A Sử": ["Trưởng Công an thị trấn", "Phó Chủ tịch UBND thị trấn"]}),
+    ("Đồng chí Mông Văn Lý tiếp tục tái cử giữ chức Phó Chủ tịch HĐND xã.",
+     {"Mông Văn Lý": ["Phó Chủ tịch HĐND xã"]}),
+    # a rank, a deputy head written before the post, a dash-joined post, a short form in brackets
+    ("Đại úy Lường Văn Khải, Phó Chính trị viên Đồn Biên phòng Tam Hợp tặng quà học sinh.",
+     {"Lường Văn Khải": ["Phó Chính trị viên Đồn Biên phòng Tam Hợp"]}),
+    ("Dự lễ có bà Kiều Thị Hạnh - UVTƯ Đảng; Phó Chủ tịch - Tổng Thư ký Hội Nông dân tỉnh.",
+     {"Kiều Thị Hạnh": ["UVTƯ Đảng", "Phó Chủ tịch - Tổng Thư ký Hội Nông dân tỉnh"]}),
+    ("Tại kỳ họp HĐND huyện, đại biểu (ĐB) Cầm Văn Thái chất vấn về tiến độ giải ngân.",
+     {"Cầm Văn Thái": ["đại biểu"]}),
+    ("Ông Hứa Văn Cường, Chủ tịch Ủy ban nhân dân (UBND) huyện cho biết.",
+     {"Hứa Văn Cường": ["Chủ tịch Ủy ban nhân dân (UBND) huyện"]}),
+])
+def test_officials_elected_and_written_forms(text: str, expected: dict[str, list[str]]) -> None:
+    assert titles_by_name(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a dash after a head WITH its organisation parts two titles, as a comma does
+    ("Ông Lý Văn Hưng, Chủ tịch HĐQT - Tổng Giám đốc Công ty cổ phần Sao Mai cho biết.",
+     {"Lý Văn Hưng": ["Chủ tịch HĐQT", "Tổng Giám đốc Công ty cổ phần Sao Mai"]}),
+    # a lower-case head with no organisation inside it is no title
+    ("Ông Lý Văn Hưng được bầu làm chủ tịch.", {}),
+    # a term with no verb of taking office after it adds no post
+    ("Ông Lý Văn Hưng, Chủ tịch HĐND xã khóa IX, phát biểu khai mạc.", {"Lý Văn Hưng": ["Chủ tịch HĐND xã"]}),
+])
+def test_officials_elected_and_written_forms_negative(text: str, expected: dict[str, list[str]]) -> None:
+    assert titles_by_name(text) == expected

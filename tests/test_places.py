@@ -352,13 +352,15 @@ def test_places_spans_match_text_and_emit_has_home_unit(seed_doc: Document) -> N
 
 def test_places_tables_are_consistent() -> None:
     data = place_data()
-    types = {"tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thôn", "other", "-"}
+    types = {"tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thôn", "other", "foreign",
+             "-"}
     for row in load_table("admin_prefixes.tsv", ("surface", "type", "case")):
         assert row["type"] in types, row
         assert row["case"] in ("any", "lower", "exact"), row
     for row in load_table("place_kinds.tsv", ("surface", "role", "case", "flags?")):
         assert row["role"] in ("kind", "qualifier", "region", "direction", "compound", "unit_qualifier", "route"), row
-        assert set(filter(None, row["flags"].split(","))) <= {"province", "caps", "across", "compass", "named"}, row
+        flags = {"province", "caps", "across", "compass", "named", "begins", "built"}
+        assert set(filter(None, row["flags"].split(","))) <= flags, row
     names = {p.name for p in data.foreign.values()}
     for place in data.foreign.values():
         assert not place.parent or place.parent in names, f"{place.name}: parent {place.parent} not in the table"
@@ -628,3 +630,59 @@ def test_places_regions_landmarks_and_zones(text: str, expected: list[tuple[str,
 
 def test_places_region_after_an_outlet_abbreviation() -> None:
     assert found("Sơn La họp.\nThu Hà/VOV-Tây Bắc") == [("Sơn La", "tỉnh"), ("Tây Bắc", "other")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hàng về từ Đông Nam bộ và Nam Trung bộ.", [("Đông Nam bộ", "other"), ("Nam Trung bộ", "other")]),
+    ("Vùng Tây Nam Bộ có mưa.", [("Tây Nam Bộ", "other")]),
+    ("Hôm ấy anh Nam bộ đội về thăm.", []),
+])
+def test_places_region_with_lower_case_bo(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dự án cầu Khe Lim 1 đã khởi công.", [("Khe Lim", "other")]),
+    ("Sửa cầu Bến Vạn và cầu Nguyễn Thị Ba.", [("Bến Vạn", "other")]),
+    ("Thông xe cầu Mới.", []),
+    ("Chủ tịch yêu cầu UBND xã Tân Lập báo cáo.", [("Tân Lập", "xã")]),
+    ("Xây cầu treo Bản Pục.", [("Bản Pục", "other")]),
+    ("Khách đến công viên giải trí Hòn Dứa.", [("Hòn Dứa", "other")]),
+    ("Hòn Dứa đón khách. Tàu ra hòn Mực.", [("Hòn Dứa", "other"), ("Mực", "other")]),
+])
+def test_places_structure_called_after_a_place(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Khởi công cao tốc TPHCM – Bàu Sen.", [("Hồ Chí Minh", "thành phố"), ("Bàu Sen", "other")]),
+    ("Mở cặp cửa khẩu Huổi Lim-Pa Hốc.", [("Huổi Lim", "other"), ("Pa Hốc", "foreign")]),
+    ("Hoàn thành cửa khẩu Huổi Lim-Pa Hốc.", [("Huổi Lim-Pa Hốc", "other")]),  # no `cặp`: one crossing's name
+])
+def test_places_route_and_pair_ends(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tặng quà cho bản Na Khà (Noọng Hét).", [("Na Khà", "foreign"), ("Noọng Hét", "foreign")]),
+    ("Đoàn thăm Pắc Mạ, trấn Ái Điểm.", [("Pắc Mạ", "foreign"), ("Ái Điểm", "foreign")]),
+    ("Họ đến Bản Lọng (Phong Xa Li, Lào).",
+     [("Lọng", "foreign"), ("Phong Xa Li", "foreign"), ("Lào", "country")]),
+    ("Bà con bản Na Khà và các nước Campuchia, Lào.",
+     [("Na Khà", "thôn"), ("Campuchia", "country"), ("Lào", "country")]),
+    ("Lãnh đạo huyện Na Pha của Trung Quốc tiếp đoàn huyện Thông Nông (Việt Nam).",
+     [("Na Pha", "foreign"), ("Trung Quốc", "country"), ("Thông Nông", "huyện"), ("Việt Nam", "country")]),
+])
+def test_places_named_before_a_parent_abroad(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Các xã gồm: Tân Lập (huyện Đan Phượng); Tây Tựu (thành phố Hà Nội).",
+     [("Tân Lập", "xã"), ("Đan Phượng", "huyện"), ("Tây Tựu", "xã"), ("Hà Nội", "thành phố")]),
+    ("HĐND xã Pò thượng họp.", [("Pò thượng", "xã")]),
+    ("Chủ tịch UBND huyện Rmah Lơ phát biểu.", []),
+    ("Khu du lịch Quốc gia Núi Sam đón khách.", [("Núi Sam", "other")]),
+])
+def test_places_round5_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
