@@ -101,6 +101,7 @@ _REVIEW = regex.compile(
     r"(?P<year>(?:19|20)\d{2})(?![\d/-])",  # not "kết quả quý I năm 2024", "6 tháng đầu năm 2024"
     regex.IGNORECASE)
 REVIEW_MONTHS = 3  # a year is reviewed in its last weeks or the first months of the next
+PLAN_REACH = 120  # how far before a year its plan word may stand: "chỉ tiêu kế hoạch phát triển ... năm 2020"
 _URL = regex.compile(r"https?://[^\s()<>\"']+")
 _PATH_YEAR = regex.compile(r"(?:^|[/\\])((?:19|20)\d{2})(?:[/\\]|$)")
 _CLOCK = regex.compile(r"(?<![\w/])([01]?\d|2[0-3])\s*(?:giờ|h|g)\s*([0-5]\d)?(?:\s*phút)?(?!\w)", regex.IGNORECASE)
@@ -153,6 +154,7 @@ class EventData:
     # a year named otherwise than `năm 2024`: a season (`xuân Ất Tỵ 2025`, `Tết Nguyên đán 2024`), or the first
     # year of a term whose first session this is (`kỳ họp thứ nhất HĐND xã, nhiệm kỳ 2021 - 2026`)
     named_year: regex.Pattern[str] | None = None
+    plan: regex.Pattern[str] | None = None  # a plan's words before a year: "phương hướng, nhiệm vụ năm 2020"
     # the phrase patterns above, tried only where their phrases begin (see directives.PhraseIndex)
     relative_index: PhraseIndex | None = None
     people_index: PhraseIndex | None = None
@@ -233,6 +235,8 @@ def load_event_data() -> EventData:
             rf"\s+(?:{_words_pattern(words(word_rows, 'role', 'branch'))}))?\s+(?P<year>(?:19|20)\d{{2}})(?![\d-])"
             rf"|(?:{_words_pattern(words(word_rows, 'role', 'term_start'))})(?!\w)[^.\n]{{0,120}}?nhiệm\s+kỳ\s+"
             r"(?P<year>(?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2})", regex.IGNORECASE),
+        plan=regex.compile(rf"(?<!\w)(?:{_words_pattern(words(word_rows, 'role', 'plan'))})(?!\w)[^.;\n]*$",
+                           regex.IGNORECASE),
         relative_index=PhraseIndex(relative_only, day_phrases, scan),
         people_index=PhraseIndex(people_words, list(people_role), scan),
         cue_words=_first_words([*day_phrases, *words(day_rows, "kind", "weekday"), "ngày"]),
@@ -388,6 +392,18 @@ def reviewed_year(doc: Document, year: int) -> bool:
     return bool(_REVIEW.search(doc.text)) and any(
         int(m["year"]) == year for m in _REVIEW.finditer(doc.text)) and not any(
         int(m[1]) > year for m in _YEAR_MENTION.finditer(doc.text))
+
+
+def planned_year(doc: Document, year: int) -> bool:
+    """Whether the text names `year` only as a plan's (`phương hướng, nhiệm vụ năm 2020`, event_words.tsv `plan`)
+    and also names the year before it: a meeting late in a year that reviews it and plans the next."""
+    data = load_event_data()
+    if data.plan is None:
+        return False
+    mentions = list(_YEAR_MENTION.finditer(doc.text))  # "đến tháng 9/2019" counts here: the year reviewed
+    named = [m for m in mentions if int(m[1]) == year and not _other_year(doc.text, 0, m.start())]
+    return bool(named) and any(int(m[1]) == year - 1 for m in mentions) and all(
+        data.plan.search(doc.text, max(0, m.start() - PLAN_REACH), m.start()) for m in named)
 
 
 def _relative(anchor: datetime.date, offset: int) -> datetime.date:
@@ -654,6 +670,8 @@ def _resolve(value: dict[str, Any], context: _DateContext, at: int) -> tuple[dat
         year, kind = named
         if kind == "mentions" and month <= REVIEW_MONTHS and reviewed_year(context.doc, year):
             year += 1  # "Sáng 15/1, huyện tổng kết công tác năm 2023": held in 2024
+        elif kind == "mentions" and month > REVIEW_MONTHS + 3 and planned_year(context.doc, year):
+            year -= 1  # "Ngày 12/12, ... kết quả năm 2019, nhiệm vụ năm 2020": held in the year reviewed
         return (datetime.date(year, month, day), "text") if _valid(year, month, day) else (None, None)
     for document in sorted(context.documents, reverse=True):  # "Kế hoạch số 45 ngày 2/3/2024 ...; ngày 15/3, ..."
         for year in (document.year, document.year + 1):

@@ -146,6 +146,14 @@ def test_event_days_joined_by_and(lead: str, date: str, date_to: str) -> None:
      "text"),
     ("Tin\n\nNgày 20-1, huyện trao quà cho hộ nghèo đón Tết Nguyên đán Bính Ngọ 2026.", "2026-01-20", "text"),
     ("Tin\n\nSáng 8/2, xã ra quân trồng cây dịp xuân Giáp Thìn 2024.", "2024-02-08", "text"),
+    # late in a year, a meeting reviews that year and plans the next: the year planned is not the meeting's
+    ("Tin\n\nNgày 10/12, HĐND huyện khai mạc kỳ họp.\n\nKỳ họp đánh giá kết quả năm 2023 và quyết định phương hướng, "
+     "nhiệm vụ năm 2024.", "2023-12-10", "text"),
+    ("Tin\n\nNgày 28/10, đoàn đánh giá tiến độ đến tháng 9/2023 và kế hoạch thực hiện năm 2024 tại 8 xã.",
+     "2023-10-28", "text"),
+    # ... early in the year the plan's year is the meeting's
+    ("Tin\n\nNgày 10/1, huyện triển khai phương hướng, nhiệm vụ năm 2024.\n\nA\n\nB\n\nNăm 2023 huyện đạt 12 chỉ tiêu.",
+     "2024-01-10", "text"),
     # a first session is held in the first year of its term
     ("Tin\n\nSáng 28/6, HĐND xã Pà Cò tổ chức kỳ họp thứ nhất khóa XXI, nhiệm kỳ 2021 - 2026.", "2021-06-28", "text"),
     ("Tin\n\nSáng 28/6, HĐND xã tổ chức kỳ họp thứ mười, nhiệm kỳ 2021 - 2026.", None, None),
