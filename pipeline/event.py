@@ -101,6 +101,7 @@ _REVIEW = regex.compile(
     r"(?P<year>(?:19|20)\d{2})(?![\d/-])",  # not "kết quả quý I năm 2024", "6 tháng đầu năm 2024"
     regex.IGNORECASE)
 REVIEW_MONTHS = 3  # a year is reviewed in its last weeks or the first months of the next
+SCHOOL_YEAR_START = 8  # a school year opens in September (teachers and pupils gather from mid-August)
 PLAN_REACH = 120  # how far before a year its plan word may stand: "chỉ tiêu kế hoạch phát triển ... năm 2020"
 _URL = regex.compile(r"https?://[^\s()<>\"']+")
 _PATH_YEAR = regex.compile(r"(?:^|[/\\])((?:19|20)\d{2})(?:[/\\]|$)")
@@ -155,6 +156,7 @@ class EventData:
     # year of a term whose first session this is (`kỳ họp thứ nhất HĐND xã, nhiệm kỳ 2021 - 2026`)
     named_year: regex.Pattern[str] | None = None
     plan: regex.Pattern[str] | None = None  # a plan's words before a year: "phương hướng, nhiệm vụ năm 2020"
+    school_year: regex.Pattern[str] | None = None  # "năm học 2024-2025"
     # the phrase patterns above, tried only where their phrases begin (see directives.PhraseIndex)
     relative_index: PhraseIndex | None = None
     people_index: PhraseIndex | None = None
@@ -237,6 +239,9 @@ def load_event_data() -> EventData:
             r"(?P<year>(?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2})", regex.IGNORECASE),
         plan=regex.compile(rf"(?<!\w)(?:{_words_pattern(words(word_rows, 'role', 'plan'))})(?!\w)[^.;\n]*$",
                            regex.IGNORECASE),
+        school_year=regex.compile(
+            rf"(?<!\w)(?:{_words_pattern(words(word_rows, 'role', 'school_year'))})(?:\s+mới)?\s+"
+            r"(?P<first>(?:19|20)\d{2})\s*[-–]\s*(?P<last>(?:19|20)\d{2})(?!\d)", regex.IGNORECASE),
         relative_index=PhraseIndex(relative_only, day_phrases, scan),
         people_index=PhraseIndex(people_words, list(people_role), scan),
         cue_words=_first_words([*day_phrases, *words(day_rows, "kind", "weekday"), "ngày"]),
@@ -392,6 +397,18 @@ def reviewed_year(doc: Document, year: int) -> bool:
     return bool(_REVIEW.search(doc.text)) and any(
         int(m["year"]) == year for m in _REVIEW.finditer(doc.text)) and not any(
         int(m[1]) > year for m in _YEAR_MENTION.finditer(doc.text))
+
+
+def _school_year(doc: Document, month: int) -> tuple[int, str] | None:
+    """The year a school year gives a day/month (`năm học 2024-2025`: from August in 2024, before it in 2025);
+    a text that names two school years gives none."""
+    data = load_event_data()
+    found = {(int(m["first"]), int(m["last"])) for m in data.school_year.finditer(doc.text)
+             if int(m["last"]) == int(m["first"]) + 1} if data.school_year is not None else set()
+    if len(found) != 1:
+        return None
+    first, last = found.pop()
+    return (first if month >= SCHOOL_YEAR_START else last), "mentions"
 
 
 def planned_year(doc: Document, year: int) -> bool:
@@ -665,7 +682,7 @@ def _resolve(value: dict[str, Any], context: _DateContext, at: int) -> tuple[dat
         anchor = datetime.date(path_year, path_month, path_day or 28) if path_month else None
         year = _in_year(anchor, month, day) if anchor else path_year
         return (datetime.date(year, month, day), "path") if _valid(year, month, day) else (None, None)
-    named = context.text_year(at)
+    named = context.text_year(at) or _school_year(context.doc, month)
     if named:
         year, kind = named
         if kind == "mentions" and month <= REVIEW_MONTHS and reviewed_year(context.doc, year):

@@ -39,6 +39,8 @@ _GLUED_DATE_WORD = regex.compile(r"(?<!\w)(ngày|tháng|năm)(?=\d)", regex.IGNO
 # the cost of `_GLUED_DATE_WORD`'s, which tries them (in any case) at every character; most texts have none
 _GLUED_DATE_DIGIT = regex.compile(r"(?<=(?<!\w)(?:ngày|tháng|năm))\d", regex.IGNORECASE)
 _CONTROL = regex.compile(r"[\p{Cc}--[\n]]", regex.V1)
+# a full date typed against the next word, as a page's date line runs into the lead: "08/02/2020Chiều nay, ..."
+_GLUED_AFTER_DATE = regex.compile(r"(?<![\d/])([0-3]?\d/[01]?\d/(?:19|20)\d\d)(?=\p{L})")  # from the digits: fast
 
 
 @functools.cache
@@ -214,6 +216,7 @@ def normalize_text(text: str) -> str:
     text = fix_tone_marks(text)
     if _GLUED_DATE_DIGIT.search(text):
         text = _GLUED_DATE_WORD.sub(r"\1 ", text)
+    text = _GLUED_AFTER_DATE.sub(r"\1 ", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = _BLANK_LINES.sub("\n\n", "\n".join(lines))
     return text.strip()

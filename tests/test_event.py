@@ -154,6 +154,12 @@ def test_event_days_joined_by_and(lead: str, date: str, date_to: str) -> None:
     # ... early in the year the plan's year is the meeting's
     ("Tin\n\nNgày 10/1, huyện triển khai phương hướng, nhiệm vụ năm 2024.\n\nA\n\nB\n\nNăm 2023 huyện đạt 12 chỉ tiêu.",
      "2024-01-10", "text"),
+    # a school year: opened in the autumn of its first year, closed in the spring of its second
+    ("Tin\n\nNgày 5/9, học sinh huyện Mèo Vạc khai giảng năm học mới 2025-2026.", "2025-09-05", "text"),
+    ("Tin\n\nSáng 24/5, Trường THCS Nà Hang tổng kết năm học 2024 - 2025.", "2025-05-24", "text"),
+    ("Tin\n\nSáng 24/5, trường tổng kết năm học 2024 - 2025 và chuẩn bị năm học 2025 - 2026.", None, None),
+    # a page's date line run into the lead
+    ("Tin\n\n08/02/2021Chiều nay, Hội đồng thẩm định xã nông thôn mới họp.", "2021-02-08", "text"),
     # a first session is held in the first year of its term
     ("Tin\n\nSáng 28/6, HĐND xã Pà Cò tổ chức kỳ họp thứ nhất khóa XXI, nhiệm kỳ 2021 - 2026.", "2021-06-28", "text"),
     ("Tin\n\nSáng 28/6, HĐND xã tổ chức kỳ họp thứ mười, nhiệm kỳ 2021 - 2026.", None, None),

@@ -35,6 +35,7 @@ def test_normalize_keeps_words_already_canonical(word: str) -> None:
         ("huyện\u00a0Quan\u00a0Hóa", "huyện Quan Hóa"),
         ("Ngày14/6/2018, tháng12", "Ngày 14/6/2018, tháng 12"),  # a date word typed against its number
         ("Quốc lộ 1A, H5N1, năm2024x", "Quốc lộ 1A, H5N1, năm 2024x"),
+        ("08/02/2020Chiều nay, 2/3/2024ha", "08/02/2020 Chiều nay, 2/3/2024 ha"),  # a date against the next word
         ("xã\u200b Tân\u2009Lập\u00ad", "xã Tân Lập"),
         ("ÐẠI HỘI Ðảng bộ", "ĐẠI HỘI Đảng bộ"),
         ("a\r\n\r\n\r\n\r\nb", "a\n\nb"),
@@ -42,8 +43,8 @@ def test_normalize_keeps_words_already_canonical(word: str) -> None:
         ("\ttab\tvà\x07chuông", "tab vàchuông"),
         ("“trích dẫn” giữ nguyên", "“trích dẫn” giữ nguyên"),
     ],
-    ids=["old-tone", "nfd", "nbsp", "glued-date-word", "glued-only-date-words", "zero-width", "eth", "blank-lines",
-         "spaces", "controls", "curly-quotes"],
+    ids=["old-tone", "nfd", "nbsp", "glued-date-word", "glued-only-date-words", "glued-after-date", "zero-width",
+         "eth", "blank-lines", "spaces", "controls", "curly-quotes"],
 )
 def test_normalize_text(raw: str, expected: str) -> None:
     assert normalize_text(raw) == expected
