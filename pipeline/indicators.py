@@ -93,6 +93,8 @@ ENUMERATION_OPENERS = frozenset({"và", "địa bàn", "giáp", "giáp với", "
 _NAME = r"\p{Lu}[\p{L}\p{M}’'\-]*(?:[ ]\p{Lu}[\p{L}\p{M}’'\-]*)*"
 _ENUMERATED_NAMES = regex.compile(rf"(?:[ ](?:bạn|láng giềng|lân cận))?[ ]{_NAME}(?:,|[ ]và)[ ]\p{{Lu}}")
 LIST_JOINS = frozenset({",", "và"})  # between the numbers of a list of numbered places (`thôn 1, 2 và 3`)
+_QUALIFIED_SLASH = regex.compile(r"(?:[ ]\p{Ll}[\p{Ll}\p{M}]*){1,3}/(?=\d)")  # `trẻ nhà trẻ/480 lớp`
+_N_IN_ONE = regex.compile(r"(?<![\p{L}\p{N}])\d{1,2}[ ]trong[ ]$")  # `5 trong 1`, `3 trong 1`: a name
 _NAME_AFTER = regex.compile(r"[ ]\p{Lu}\p{Ll}")  # a capitalized name right after a counted noun
 # A count written with an English thousands comma (`1,018 lượt`, `12,636 người`): a comma before exactly three
 # digits cannot be the decimal mark of a count of whole things (numbers.py reads `1,2` as 1.2 everywhere else).
@@ -543,6 +545,9 @@ class _Finder:
         """The figures that start at `pos` (two for a range), and where reading stopped."""
         text = self.text
         of = None
+        if (text[pos] == "1" and not text[pos + 1:pos + 2].isdigit()
+                and _N_IN_ONE.search(text, max(0, pos - 12), pos) is not None):
+            return [], pos + 1  # `vắc xin 5 trong 1 dịch vụ`: a product's name, not a count of what follows
         if text[pos].isdigit():
             skip, compound_end, of = self.shape_is_not_a_quantity(pos)
             if skip:
@@ -611,6 +616,11 @@ class _Finder:
         One after the slash is the divisor when it is a unit of measure or follows money (`3 tấn/1 ha`, `giá
         12.000 đồng/1 kg`, `500.000 đồng/1 người`); a count of one after a quantity pairs (`2,5 ha/1 hộ`)."""
         text, at = self.text, figure.end
+        if text[at:at + 1] != "/" and figure.per is None and figure.extras["counted"]:
+            # `10.500 trẻ nhà trẻ/480 lớp`: a few lower-case words qualify a count before its pair's slash
+            qualified = _QUALIFIED_SLASH.match(text, at)
+            if qualified is not None:
+                at = qualified.end() - 1
         if text[at:at + 1] != "/" or not text[at + 1:at + 2].isdigit() or figure.per is not None:
             return []
         found, _ = self.find_at(at + 1)

@@ -1839,13 +1839,21 @@ def _names_before_unit(doc: Document) -> Span | None:
     return None
 
 
+# a line of a time and a date alone ("16:44, 04/10/2023", "08:10 05/03/2024 GMT+7")
+_BARE_STAMP = regex.compile(r"^[\d\s:/.,|()+\-–h]*(?:GMT[\s\d:+()\-]*)?$")
+
+
 def _leading_byline(doc: Document) -> Span | None:
     """A line of names (or a byline prefix with names) between the headline and the body, if there is one."""
+    from .segment import _is_place as _is_province
     from .segment import byline_marker, looks_like_names, names_a_person
 
     paragraphs = doc.get(PARAGRAPH)
     titles = doc.get(TITLE)
-    index = 1 if titles and paragraphs and paragraphs[0].start == titles[0].start else 0
+    # the line after the headline, which a date line may precede ("16:44, 04/10/2023" / headline / "AN HÀ - MINH TÚ")
+    index = next((k + 1 for k, p in enumerate(paragraphs[:2]) if titles and p.start == titles[0].start), 0)
+    if index and _BARE_STAMP.match(paragraphs[index - 1].text):
+        index += 1  # "16:44, 04/10/2023" taken for the headline: the headline is the next line
     if index + 1 >= len(paragraphs):
         return None
     line = paragraphs[index]
@@ -1857,7 +1865,12 @@ def _leading_byline(doc: Document) -> Span | None:
             or not (marker or names_a_person(named)):
         return None
     words = regex.sub(r"\([^)]*\)|[-–,&/]", " ", named).split()
-    if not all(_NAME_SYLLABLE.match(w) or w == "và" for w in words) or is_known_place(named, ""):
+    pieces = [p.strip() for p in regex.split(r"\s+[-–]\s+", named)]
+    # names in capitals only as a list set apart by dashes ("AN HÀ - MINH TÚ"; a commune's name is a person's
+    # often enough, a province's is a dateline: "HÀ NỘI - HẢI PHÒNG"); one line in capitals is a subhead
+    capitals = len(pieces) >= 2 and named.isupper()
+    if not all(_NAME_SYLLABLE.match(w) or w == "và" or (capitals and w.isupper()) for w in words) \
+            or is_known_place(named, "") or (capitals and any(_is_province(p) for p in pieces)):
         return None  # a dateline in capitals ("HÀ NỘI") or a place, not an author
     return line
 

@@ -142,6 +142,10 @@ def _byline_kind(line: str) -> str | None:
     """The kind of a trailing byline line (bylines.tsv: prefix, unit, source; or `name`), or None."""
     marker = byline_marker(line)
     if marker is not None:
+        rest = line[len(marker[0]):].strip()
+        if marker[1] == "prefix" and not marker[0].endswith(":") and rest and not rest.startswith(":") \
+                and not looks_like_names(rest):
+            return None  # "Tin và ảnh được gửi về ...": a sentence, where a prefix without a colon needs names
         return marker[1]
     if _SOURCE_LINK.match(line):
         return "source"  # "(http://www.baoxyz.vn)" under the author's name
@@ -208,6 +212,10 @@ def _trailing_line(doc: Document, paragraph: Span) -> Span | None:
 _STAMP = regex.compile(r"(?:^|\s*[-–—,|•·]\s*|\s+)(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?(?:ngày\s+)?"
                        r"\d{1,2}(?:[:h]\d{2}|[/.-]\d{1,2}[/.-]\d{2,4})", regex.IGNORECASE)
 _NOTE = regex.compile(r"\s*\(([^()]{1,30})\)\s*$")
+# a date line that goes on into the author's names: "05/03/2024 08:10 GMT+7 Minh Khoa - Thu Hà - Đức Lâm"
+_LEADING_STAMP = regex.compile(r"^(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?(?:ngày\s+)?(?:\d{1,2}[:h]\d{2}\s*[-–,]?\s*)?"
+                               r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s*[-–,]?\s*\d{1,2}[:h]\d{2})?"
+                               r"(?:\s*\(?GMT\s*[+-]\s*\d{1,2}\)?)?\s*[-–—,:•·]?\s+(?=\p{Lu})", regex.IGNORECASE)
 MAX_HEADER_LINES = 8  # lines above the body where a portal prints the author (after chrome lines, if any)
 
 
@@ -217,6 +225,13 @@ def _header_names(line: str) -> tuple[int, int, str] | None:
     "VŨ HÀ - THANH TÚ |", "12/04/2023 | Lê Hoa"); None for a line without such marks, a date line ("Thứ Hai,
     12/6/2023 - 09:40") or a place ("Hà Nội, 12/6/2023")."""
     if len(line) > MAX_BYLINE_CHARS:
+        return None
+    lead = _LEADING_STAMP.match(line)
+    if lead is not None and "|" not in line:  # "05/03/2024 08:10 GMT+7 Minh Khoa - Thu Hà": the names after the stamp
+        names = line[lead.end():].rstrip(" -–—,:•·")
+        if names and looks_like_names(names) and names_a_person(names) and not _opens_header(names) \
+                and not _is_place(names) and byline_marker(names) is None:
+            return lead.end(), lead.end() + len(names), "name"
         return None
     for piece in _BAR_PIECE.finditer(line):
         start, end = piece.span()

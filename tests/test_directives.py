@@ -615,3 +615,17 @@ def test_directives_where_one_request_ends_and_the_next_begins(text: str, expect
 ])
 def test_directives_advice_habits_standards_and_topics_are_not_directives(text: str) -> None:
     assert records(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Đại hội bầu cấp ủy bảo đảm yêu cầu về cơ cấu; xây dựng tập thể đoàn kết.",
+    "Công trình đảm bảo yêu cầu kỹ thuật; bàn giao đúng hạn.",
+    "Năm nay sáu xã đủ điều kiện đề nghị xét công nhận, là xã A; xã B.",
+])
+def test_directives_requirements_met_and_applications_are_not_directives(text: str) -> None:
+    assert records(text) == []
+
+
+def test_directives_a_body_asking_to_ensure_is_a_directive() -> None:
+    assert [(r["verb"], r["text"]) for r in records("Chủ tịch UBND tỉnh yêu cầu các sở bảo đảm tiến độ.")] == [
+        ("yêu cầu", "các sở bảo đảm tiến độ")]

@@ -557,3 +557,23 @@ def test_indicators_number_words_count_a_toll(text: str, expected: list[tuple]) 
 )
 def test_indicators_term_of_two_years_counts_nothing_after_it(text: str) -> None:
     assert records(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tỉnh còn 52 ĐVHC cấp xã.", [("52 ĐVHC", 52, "đvhc", None)]),  # an abbreviation, as written
+        ("Vườn hoa cung ứng 80 triệu cành hoa.", [("80 triệu cành", 80000000, "cành", None)]),  # no money
+        ("Hỗ trợ 80 triệu đồng.", [("80 triệu đồng", 80000000, "VND", None)]),
+        ("Năng suất đạt 62 tạ/ ha.", [("62 tạ/ ha", 6200, "kg/ha", None)]),  # a space after the slash
+        ("Bể chứa 8 khối nước.", [("8 khối nước", 8, "m3", None)]),  # khối of a bulk material is m3
+        ("Phường có 8 khối dân cư.", [("8 khối", 8, "khối", None)]),
+        ("Xây 4 cây cầu.", [("4 cây cầu", 4, "cây", None)]),  # a classifier is the unit
+        ("Trao 9 nhà đại đoàn kết.", [("9 nhà đại đoàn kết", 9, "nhà", None)]),
+        ("Có 4.100 trẻ mầm non/150 lớp.", [("4.100 trẻ", 4100, "trẻ", None), ("150 lớp", 150, "lớp", None)]),
+        ("Tiêm vắc xin 6 trong 1 dịch vụ.", []),  # a product's name
+        ("Có 3 trong 12 xã về đích.", [("12 xã", 12, "xã", None)]),
+    ],
+)
+def test_indicators_sixth_round_classes(text: str, expected: list[tuple]) -> None:
+    assert brief(text) == expected

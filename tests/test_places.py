@@ -74,6 +74,10 @@ def test_places_lists_under_one_prefix(text: str, expected: list[tuple[str, str]
     ("tuyến đường ven biển đoạn Mũi Né - Hòn Rơm", [("Mũi Né", "other"), ("Hòn Rơm", "other")]),
     ("Khu công nghiệp VSIP III sang mô hình sinh thái", [("VSIP III", "other")]),
     ("Giá cà phê tại khu vực Tây Nguyên tăng.", [("Tây Nguyên", "other")]),
+    ("Thương lái Miền Tây lên gom hàng.", [("Miền Tây", "other")]),
+    ("các tỉnh Miền Đông Nam bộ", [("Miền Đông Nam bộ", "other")]),
+    ("nông sản miền Tây và miền núi", []),
+    ("xuất sang Trung quốc", [("Trung quốc", "country")]),
 ])
 def test_places_kinds_of_places_are_other(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected

@@ -112,6 +112,8 @@ BODY = "Sáng 12/4, Thường trực UBND huyện nghe các phòng báo cáo ti�
     ("VŨ HÀ - THANH TÚ |", "VŨ HÀ - THANH TÚ", "name"),
     ("12/04/2023 | Bài và ảnh: Lê Hoa", "Bài và ảnh: Lê Hoa", "prefix"),
     ("Thứ Năm, 13/04/2023 | 09:15 | Lê Hoa", "Lê Hoa", "name"),
+    ("05/03/2024 08:10 GMT+7 Minh Khoa - Thu Hà - Đức Lâm", "Minh Khoa - Thu Hà - Đức Lâm", "name"),
+    ("05/03/2024 08:10 Minh Khoa", "Minh Khoa", "name"),
 ])
 def test_segment_header_byline_under_the_headline(header: str, byline: str, kind: str) -> None:
     doc = segmented(f"{HEADLINE}\n\n{header}\n\n{BODY}")
@@ -120,6 +122,7 @@ def test_segment_header_byline_under_the_headline(header: str, byline: str, kind
 
 @pytest.mark.parametrize("header", [
     "Thứ Hai, 12/6/2023 - 09:40", "Hà Nội, 12/6/2023", "Cập nhật: 09:15 12/04/2023", "Lê Hoa", "Tin Tức | Sự Kiện",
+    "05/03/2024 08:10 GMT+7 Hà Nội", "05/03/2024 08:10 Cập nhật", "12/6/2023 - 09:40 Tin và ảnh được gửi về",
 ])
 def test_segment_header_line_without_a_byline(header: str) -> None:
     assert segmented(f"{HEADLINE}\n\n{header}\n\n{BODY}").get(BYLINE) == []
