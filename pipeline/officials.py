@@ -822,8 +822,9 @@ class Parser:
                 j += 1
                 end = j
                 continue
-            if tok.text in ("-", "–", "&") and j + 1 < self.n and self.t[j + 1].is_cap and not self.role_at(j + 1):
-                j += 1
+            if tok.text in ("-", "–", "&") and j + 1 < self.n and self.t[j + 1].is_cap and not self.role_at(j + 1) \
+                    and not (tok.text != "&" and self.full_name_at(j + 1)):
+                j += 1  # (but "Giám đốc Sở Xây dựng - Lê Văn A": a dash then a full name sets the holder apart)
                 continue
             if self.is_abbreviation_in_brackets(j):  # "Trung tâm Kiểm soát bệnh tật (CDC) tỉnh"
                 j = end = j + 3
@@ -879,7 +880,8 @@ class Parser:
     def joins_more(self, k: int) -> bool:
         """Whether a name goes on after a known department: "Văn hóa - Thể thao | và Truyền thông"."""
         return k + 1 < self.n and (self.t[k].text in ("-", "–") or self.is_kind(k, "and")) and \
-            self.t[k + 1].is_cap and not self.role_at(k + 1) and not self.honorific_at(k + 1)
+            self.t[k + 1].is_cap and not self.role_at(k + 1) and not self.honorific_at(k + 1) and \
+            not (self.t[k].text in ("-", "–") and self.full_name_at(k + 1))  # "Sở Xây dựng - Lê Văn A": the holder
 
     def person_in_run(self, start: int, end: int) -> int | None:
         """Where a person's name begins in a capitalised run that ends a unit's name, or None.
@@ -1329,6 +1331,42 @@ class Parser:
                 person.titles[:0] = shared
         return k
 
+    def full_name_at(self, i: int) -> bool:
+        """A full personal name at i (a family name, then 2-4 capitalised syllables): "Lê Văn A", never "Xã hội"."""
+        run = self.name_run(i)
+        return run - i >= 2 and self.is_person_name(i, run)
+
+    def dash_pair_at(self, i: int) -> bool:
+        """Whether a "title - Full Name" pair begins at token i."""
+        chain = self.chain_at(i, want_name=False)
+        if not chain:
+            return False
+        end = self.after_chain(chain[-1].end)
+        if end + 1 >= self.n or self.t[end].text not in ("-", "–", "—"):
+            return False
+        return self.full_name_at(end + 1)
+
+    def untitled_before_titled(self, list_id: int) -> bool:
+        """Full names with honorifics and no titles, then one with titles: "ông Lê Văn A và ông Trần Văn B, Phó
+        Chủ tịch UBND huyện" names two deputies (finish_list shares only a post several people hold)."""
+        people = [m for m in self.mentions if isinstance(m, Person) and m.list_id == list_id]
+        return len(people) >= 2 and not any(p.titles for p in people[:-1]) and \
+            all(p.name[1] - p.name[0] >= 2 for p in people)
+
+    def share_forward(self, chain: list[Title], list_id: int) -> None:
+        """A deputy's title before a name goes on to the bare full names joined after it: "Phó Chủ tịch UBND tỉnh
+        Lê Văn A và Trần Văn B" names two deputies; not a post one person holds, nor a name with an honorific
+        or titles of its own ("Chủ tịch UBND tỉnh A và ông B")."""
+        if not all(self.several_may_hold(title) for title in chain):
+            return
+        people = [m for m in self.mentions if isinstance(m, Person) and m.list_id == list_id]
+        for person in people[1:]:
+            before = person.name[0] - 1
+            if person.titles or person.name[1] - person.name[0] < 2 or \
+                    not (self.t[before].text == "," or self.is_kind(before, "and")):
+                break
+            person.titles = [*chain]
+
     def several_may_hold(self, title: Title) -> bool:
         """A deputy's, a member's or a delegate's post: several people hold it at once (official_words.tsv)."""
         role = title.head.role.lower()
@@ -1367,7 +1405,7 @@ class Parser:
                 person.short = run - j == 1 and not person.titles  # "ông Kiệt" (but "K'Brơi, Chủ tịch ...")
                 # an untitled name goes on into a list only with the next honorific: "đồng chí A và đồng chí B"
                 k = self.scan_list(person.after, list_id, honorific_only=not (plural or person.titles))
-                return self.finish_list(k, list_id, plural=plural)
+                return self.finish_list(k, list_id, plural=plural or self.untitled_before_titled(list_id))
             if not plural and (i == 0 or self.t[i - 1].text in ".!?;:") and j < self.n and not self.t[j].is_cap:
                 self.mentions.append(Pronoun(i, j, self.new_list()))
             return honorific_end
@@ -1447,10 +1485,19 @@ class Parser:
                 k = end + 1
             else:
                 return end
+            first = True
             while k < self.n:
                 run = self.name_run(k)
                 if run - k < 2:
                     break
+                if first and named is not None and run + 1 < self.n and self.t[run].text in (",", "-", "–") and \
+                        self.role_at(run + 1):
+                    # "các đại biểu Lê Văn A, Phó Chủ tịch HĐND tỉnh; Trần Thị B, Trưởng Ban ...": the name the group
+                    # word stands before has titles of its own; the list goes on as a list of people with titles
+                    person = self.person_with_titles((k, run), list_id)
+                    person.titles[:0] = chain
+                    return self.finish_list(self.scan_list(person.after, list_id), list_id, plural=False)
+                first = False
                 self.mentions.append(Person((k, run), [*chain], run, list_id))
                 k = run
                 if k + 1 < self.n and (self.t[k].text in (",", ";") or self.is_kind(k, "and")):
@@ -1461,9 +1508,13 @@ class Parser:
         last = chain[-1]
         if last.name is not None:  # "đại biểu Quốc hội Vừ Thị Chá, Phó Trưởng Đoàn ...": titles on both sides
             person = self.person_with_titles(last.name, list_id)
+            untitled = not person.titles
             if not (person.titles and all(self.is_deputy(title) for title in chain)):
                 person.titles[:0] = chain  # (a bare "Đại biểu X, Chủ tịch Hội Nông dân xã": the seat says no more)
-            return self.finish_list(self.scan_list(person.after, list_id), list_id, plural=False)
+            k = self.scan_list(person.after, list_id)
+            if untitled:
+                self.share_forward(chain, list_id)
+            return self.finish_list(k, list_id, plural=False)
         # "Bí thư Tỉnh ủy, đồng chí X ...", "Giám đốc Công an tỉnh Đại tá X": the title, then its holder; not after
         # a word that makes the title its object ("Báo cáo với Phó Thủ tướng, bà X cho biết": X reports to him)
         holder = end + 1 if end < self.n and self.t[end].text in (",", "-", "–") else end
@@ -1486,6 +1537,12 @@ class Parser:
                 run = self.name_run(holder)
                 after = run < self.n and self.t[run].text in (",", "-", "–", "—", "(") and run + 1 < self.n and \
                     self.role_at(run + 1)
+                if after and run - holder >= 2 and self.t[run].text == "," and self.dash_pair_at(run + 1) and \
+                        self.is_person_name(holder, run) and not is_known_place(self.text(holder, run), ""):
+                    # "Phó Chủ tịch UBND huyện - Lê Văn A, Phó Chủ tịch UBND huyện - Trần Văn B": the next title is
+                    # the next person's, written the same way
+                    self.mentions.append(Person((holder, run), chain, run, list_id))
+                    return run
                 if run - holder >= 2 and self.is_person_name(holder, run) and not after and \
                         not is_known_place(self.text(holder, run), ""):
                     person = self.person_with_titles((holder, run), list_id)

@@ -91,6 +91,7 @@ _LIST_MODIFIER = regex.compile(r"(?: [\p{Ll}\p{M}]+){1,3}? (?=\p{Lu})")  # các 
 _LIST_SEPARATOR = regex.compile(r",? và |, |; ")
 _PREFIX_CHAIN = regex.compile(r",? (?:và|hoặc) |, |/ ?")  # các xã, thị trấn; các xã và thị trấn; xã/phường
 _DASH = regex.compile(r" ?[-–] ?")
+_GLOSS = regex.compile(r"\(\p{Ll}+(?: \p{Ll}+)?\) (?=\p{Lu})")
 # a figure after a list item, up to the next item: ` 120 ha`, ` 45 ha lúa và 25 ha đậu`, ` 230`, ` 12,5%`
 _FIGURE_WORD = r"\d+(?:[.,]\d+)*[\p{Ll}\p{M}%/²³]*"
 _FIGURE = regex.compile(
@@ -150,7 +151,7 @@ class Trigger:
         """Whether the text as written is this trigger: `lower` and `exact` as in the table; `any` in any
         capitalisation for a lower-case surface, else with its capitals kept (`đồng bằng sông Cửu Long`,
         `Đồng bằng Sông Cửu Long`; not `tây bắc`)."""
-        if self.case in ("exact", "lower"):
+        if self.case in ("exact", "lower", "known"):
             return written == self.surface
         if self.role == "region" and written.endswith(" bộ") and self.surface.endswith(" Bộ"):
             written = written[:-2] + "Bộ"  # `Đông Nam bộ`, `Bắc Trung bộ`: the press writes the regions' `bộ` in
@@ -282,7 +283,7 @@ def place_data() -> PlaceData:
     words: dict[str, set[str]] = {"honorific": {w.lower() for w in load_words("honorifics.txt")},
                                   "surname": set(load_words("surnames.txt"))}
     for row in load_table("place_guards.tsv", ("word", "role")):
-        exact = ("given", "stop", "org", "middle", "firm_end", "named_after_person", "building")
+        exact = ("given", "stop", "org", "middle", "firm_end", "named_after_person", "building", "branch_word")
         word = row["word"] if row["role"] in exact else row["word"].lower()
         words.setdefault(row["role"], set()).add(word)
 
@@ -639,6 +640,9 @@ class Finder:
         if not words:
             return words
         known = self.known_prefix(words, place_type)
+        if not known and len(words) == 1 and place_type in TYPE_LEVELS and \
+                self.text[words[0][0]:words[0][1]] in self.data.words.get("branch_word", frozenset()):
+            return []  # `tỉnh Hội, huyện Hội`: an association's provincial and district branches
         if known:
             if known < len(words) and self.person_with_place_start(words, known):
                 return []
@@ -767,6 +771,11 @@ class Finder:
             position += 1
         elif not (trigger.surface.endswith(".") and position < len(text) and text[position].isupper()):
             return end  # "TP.Vinh" is glued; anything else right after the prefix is no name
+        if trigger.case == "known":
+            return self.read_abbreviated(start, end, trigger)
+        if trigger.type == "thôn" and (gloss := _GLOSS.match(text, position)) is not None and \
+                (glossed := self.trigger_at(position + 1)) is not None and glossed.type == "thôn":
+            position = gloss.end()  # bon (buôn) Bu Krắc: another word for the village, in brackets
         following = self.trigger_at(position)
         if following is not None and following.role == "region" and not self.unit_named_as_region(position, trigger):
             return end  # các tỉnh Tây Nguyên: the region, read as such
@@ -816,6 +825,22 @@ class Finder:
             item = self.make_prefixed(start, end, trigger, name_words, item=True, types=types)
             last = max(name_words[-1][1], self.read_parents(item, brackets_only=True))
         return last
+
+    def read_abbreviated(self, start: int, end: int, trigger: Trigger) -> int:
+        """A one-letter abbreviation glued to a name (`H.Đắk Glong`, `X.Quảng Sơn`): a place only when the
+        gazetteer knows the name at that level, and never inside initials (`N.H.Lan`, `H.Lan.`)."""
+        text = self.text
+        if (start > 0 and text[start - 1] == ".") or end >= len(text) or text[end] == " ":
+            return end
+        words = read_run(text, end)
+        levels = TYPE_LEVELS[trigger.type]
+        known = next((count for count in range(len(words), 0, -1)
+                      if self.gaz.lookup(name := _joined(text, words[:count]), levels=levels)
+                      or (_loose_ok(name) and self.gaz.lookup_loose(name, levels=levels))), 0)
+        if not known or text.startswith(".", words[known - 1][1]):
+            return end
+        self.make_prefixed(start, end, trigger, words[:known], item=False, types=(trigger.type,))
+        return words[known - 1][1]
 
     def village_list(self, end: int) -> bool:
         """Whether names follow a village's name as a list closed by `và` (`thôn Khe A, Đồng B và Bãi C`): each one
@@ -1423,7 +1448,8 @@ class Finder:
         typed = [self.bare_type(_joined(text, words), words[0][0], route=True) for words in ends]
         for words, found in zip(ends, typed, strict=True):
             if found is None and words[0][0] not in aliases and (
-                    len(words) < 2 or self.looks_like_person(words, place_type="xã")):
+                    len(words) < 2 or self.looks_like_person(words, place_type="xã")) and not (
+                    trigger.surface in ("đoạn", "tuyến") and len(words) == 2 and self.rural_unit(_joined(text, words))):
                 return end
         for words, found in zip(ends, typed, strict=True):
             if words[0][0] in aliases:
@@ -1432,6 +1458,13 @@ class Finder:
             self.add(Candidate(words[0][0], words[-1][1], _joined(text, words), place_type, "bare",
                                unit=unit, foreign=place))
         return ends[-1][-1][1]
+
+    def rural_unit(self, name: str) -> bool:
+        """Whether the gazetteer knows the name as a commune or district and never as a ward: a road section's end
+        that starts like a person's name is then the place (`đoạn Cao Bồ - Mai Sơn`); a name that wards bear
+        too is a street's, after a person (`đoạn Trần Phú - Lê Lợi`)."""
+        units = self.gaz.lookup(name, levels=("district", "commune"))
+        return bool(units) and all(u.type not in ("phường", "quận") for u in units)
 
     def route_end(self, position: int, aliases: dict[int, int]) -> Words:
         """One end of a route: a name, or another name of a unit written with capitals and dots (`TP.HCM`)."""

@@ -222,8 +222,11 @@ def test_officials_foreign_names(text: str, expected: dict[str, list[str]]) -> N
     ("Dự có các ông Lò Văn Pản, Bí thư Huyện ủy; Hà Văn Lâm, Lê Văn Tư, Ủy viên BTV Huyện ủy.",
      {"Lò Văn Pản": ["Bí thư Huyện ủy"], "Hà Văn Lâm": ["Ủy viên BTV Huyện ủy"],
       "Lê Văn Tư": ["Ủy viên BTV Huyện ủy"]}),
-    # without a plural honorific, nothing is shared
-    ("Dự có ông Lò Văn Pản và ông Hà Văn Lâm, Phó Chủ tịch UBND huyện.", {"Hà Văn Lâm": ["Phó Chủ tịch UBND huyện"]}),
+    # without a plural honorific, a deputy's title is shared by full names joined with "và", a chairman's is not
+    ("Dự có ông Lò Văn Pản và ông Hà Văn Lâm, Phó Chủ tịch UBND huyện.",
+     {"Lò Văn Pản": ["Phó Chủ tịch UBND huyện"], "Hà Văn Lâm": ["Phó Chủ tịch UBND huyện"]}),
+    ("Dự có ông Lò Văn Pản và ông Hà Văn Lâm, Chủ tịch UBND huyện.", {"Hà Văn Lâm": ["Chủ tịch UBND huyện"]}),
+    ("Dự có ông Pản và ông Hà Văn Lâm, Phó Chủ tịch UBND huyện.", {"Hà Văn Lâm": ["Phó Chủ tịch UBND huyện"]}),
     # a post taken ("giữ chức") goes to every person joined to the one it is written after
     ("Hội nghị bầu đồng chí Lò Văn Pản và đồng chí Hà Văn Lâm giữ chức Phó Bí thư Huyện ủy.",
      {"Lò Văn Pản": ["Phó Bí thư Huyện ủy"], "Hà Văn Lâm": ["Phó Bí thư Huyện ủy"]}),
@@ -627,4 +630,34 @@ def test_officials_elected_and_written_forms(text: str, expected: dict[str, list
     ("Ông Lý Văn Hưng, Chủ tịch HĐND xã khóa IX, phát biểu khai mạc.", {"Lý Văn Hưng": ["Chủ tịch HĐND xã"]}),
 ])
 def test_officials_elected_and_written_forms_negative(text: str, expected: dict[str, list[str]]) -> None:
+    assert titles_by_name(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a deputy's title before bare full names joined with "và": both are deputies
+    ("Cùng đi có Phó Chủ tịch UBND tỉnh Hồ Văn Khải và Chu Thị Nguyệt.",
+     {"Hồ Văn Khải": ["Phó Chủ tịch UBND tỉnh"], "Chu Thị Nguyệt": ["Phó Chủ tịch UBND tỉnh"]}),
+    # honorific names joined with "và", then a deputy's title: both are deputies
+    ("Ông Hồ Văn Khải và ông Chu Văn Nguyệt, Phó Chủ tịch UBND huyện cùng dự.",
+     {"Hồ Văn Khải": ["Phó Chủ tịch UBND huyện"], "Chu Văn Nguyệt": ["Phó Chủ tịch UBND huyện"]}),
+    # a post one person holds is never shared, nor given to a name with an honorific
+    ("Chủ tịch UBND tỉnh Hồ Văn Khải và Chu Văn Nguyệt cùng dự.", {"Hồ Văn Khải": ["Chủ tịch UBND tỉnh"]}),
+    ("Ông Hồ Văn Khải và ông Chu Văn Nguyệt, Chủ tịch UBND huyện cùng dự.",
+     {"Chu Văn Nguyệt": ["Chủ tịch UBND huyện"]}),
+    ("Cùng dự có Phó Chủ tịch UBND huyện Hồ Văn Khải và ông Chu Văn Nguyệt.",
+     {"Hồ Văn Khải": ["Phó Chủ tịch UBND huyện"]}),
+    # two "title - Name" pairs in a row, each title its own holder's
+    ("Dự có Phó Chủ tịch UBND huyện - Hồ Văn Khải, Phó Chủ tịch UBND huyện - Liêu Văn Nguyệt và cử tri.",
+     {"Hồ Văn Khải": ["Phó Chủ tịch UBND huyện"], "Liêu Văn Nguyệt": ["Phó Chủ tịch UBND huyện"]}),
+    ("Trưởng phòng Nội vụ - Hồ Văn Khải, Trưởng phòng Tài chính - Kế hoạch - Chu Văn Nguyệt cùng dự.",
+     {"Hồ Văn Khải": ["Trưởng phòng Nội vụ"], "Chu Văn Nguyệt": ["Trưởng phòng Tài chính - Kế hoạch"]}),
+    ("Giám đốc Sở Xây dựng - Chu Văn Nguyệt kiểm tra công trình.", {"Chu Văn Nguyệt": ["Giám đốc Sở Xây dựng"]}),
+    # the group word before a name with its own chain: the chain is that person's; the list goes on
+    ("Tổ gồm các đại biểu Hồ Văn Khải, Phó Chủ tịch HĐND tỉnh; Chu Thị Nguyệt, Trưởng Ban Pháp chế HĐND tỉnh "
+     "tiếp xúc cử tri.",
+     {"Hồ Văn Khải": ["đại biểu", "Phó Chủ tịch HĐND tỉnh"], "Chu Thị Nguyệt": ["Trưởng Ban Pháp chế HĐND tỉnh"]}),
+    ("Tổ gồm các đại biểu Hồ Văn Khải và Chu Thị Nguyệt tiếp xúc cử tri.",
+     {"Hồ Văn Khải": ["đại biểu"], "Chu Thị Nguyệt": ["đại biểu"]}),
+])
+def test_officials_titles_shared_and_paired(text: str, expected: dict[str, list[str]]) -> None:
     assert titles_by_name(text) == expected

@@ -360,7 +360,7 @@ def test_places_tables_are_consistent() -> None:
              "-"}
     for row in load_table("admin_prefixes.tsv", ("surface", "type", "case")):
         assert row["type"] in types, row
-        assert row["case"] in ("any", "lower", "exact"), row
+        assert row["case"] in ("any", "lower", "exact", "known"), row
     for row in load_table("place_kinds.tsv", ("surface", "role", "case", "flags?")):
         assert row["role"] in ("kind", "qualifier", "region", "direction", "compound", "unit_qualifier", "route"), row
         flags = {"province", "caps", "across", "compass", "named", "begins", "built"}
@@ -689,4 +689,23 @@ def test_places_named_before_a_parent_abroad(text: str, expected: list[tuple[str
     ("Khu du lịch Quốc gia Núi Sam đón khách.", [("Núi Sam", "other")]),
 ])
 def test_places_round5_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one-letter abbreviations glued to a name the gazetteer knows at that level; never people's initials
+    ("Tại H.Đắk Glong, mưa lớn làm 7 căn nhà bị tốc mái.", [("Đắk Glong", "huyện")]),
+    ("Đoàn công tác đã đến X.Quảng Sơn kiểm tra.", [("Quảng Sơn", "xã")]),
+    ("Bài và ảnh: N.H.Lan.", []),
+    ("Phóng viên H.Lan và X.Mai đưa tin.", []),
+    # a bracketed gloss of the village word
+    ("Sạt lở đe dọa 12 hộ ở bon (buôn) Bu Rờ.", [("Bu Rờ", "thôn")]),
+    # road-section ends that start like a person's name: communes/districts, never wards, are places
+    ("Nhà thầu đang thi công đoạn Cao Bồ- Mai Sơn đúng tiến độ.", [("Cao Bồ", "other"), ("Mai Sơn", "other")]),
+    ("Nhà thầu đang sửa chữa đoạn Trần Phú - Lê Lợi trong đêm.", []),
+    # an association's branches at each level
+    ("Lãnh đạo cơ quan tỉnh Hội, huyện Hội dự lễ kỷ niệm.", []),
+    ("UBND thành phố Hội An ra quân.", [("Hội An", "thành phố")]),
+])
+def test_round6_classes(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
