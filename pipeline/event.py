@@ -90,6 +90,7 @@ _ANNIVERSARY = regex.compile(
     r"(?P<first>(?:19|20)\d{2})\s*[-–]\s*(?:[0-3]?\d\s*/\s*[01]?\d\s*/\s*)?(?P<last>(?:19|20)\d{2})\s*\)",
     regex.IGNORECASE)
 # a header with the publication month only, at a line's start: "date 2025-08" (not a full date, not "2021-2026")
+_DATE_HEADER = regex.compile(r"[ \t]*date[ \t]+$")  # a page's "date 2025-08-15" header before a full date
 _MONTH_STAMP = regex.compile(r"(?m)^[ \t]*date[ \t]+((?:19|20)\d{2})-(0[1-9]|1[0-2])(?![\d-])")
 _PATH_DATE = regex.compile(r"(?<!\d)((?:19|20)\d{2})[-_/.]?(0[1-9]|1[0-2])(?:[-_/.]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
 # a time stamp in a page's address: "...-20240315101530123.htm" (year, month, day, then hour and minute)
@@ -595,6 +596,9 @@ def _mark_datelines(doc: Document, spans: list[Span]) -> list[Span]:
     date in brackets at the end of the title, or, without a year, the date the title gives the event."""
     marked = []
     for span in spans:
+        if span.value.get("year") and _DATE_HEADER.match(doc.text, doc.text.rfind("\n", 0, span.start) + 1, span.start):
+            marked.append(doc.span(span.start, span.end, DATE, {**span.value, "role": "dateline"}))
+            continue  # "date 2025-08-15 Trong hai ngày 14-15/8, ...": the page's date, run into the lead
         if span.value["role"] == "aside" and _title_stamp(doc, span):
             role = "dateline" if span.value.get("year") else "event"
             marked.append(doc.span(span.start, span.end, DATE, {**span.value, "role": role}))
@@ -712,9 +716,10 @@ def body_paragraphs(doc: Document, dates: list[Span]) -> list[Span]:
                                         for m in regex.finditer(r"[^\n]+", doc.text)]
     # a title, caption or byline that covers most of a paragraph skips it; one that only opens it (a byline
     # printed before the lead on the same line) does not
+    # a dateline skips its paragraph, unless it only opens it ("date 2025-08-15 Ngày 14/8, ..." runs into the lead)
     return [p for p in paragraphs if not any(a <= p.start < b and 2 * (b - p.start) >= p.end - p.start
                                              for a, b in skipped)
-            and not any(p.start <= d.start < p.end for d in datelines)]
+            and not any(p.start <= d.start < p.end and 2 * (d.end - p.start) >= p.end - p.start for d in datelines)]
 
 
 def _sentence_at(doc: Document, offset: int, paragraphs: list[Span]) -> Span | None:

@@ -1957,8 +1957,8 @@ def _authors_of_line(doc: Document, line: Span) -> list[Span]:
         marker = byline_marker(name) if name else None
         if marker is not None and marker[1] != "prefix":
             break  # "Văn Hiếu - Phòng VH-TT": the author's unit, to the end of the line
-        if is_agency(name):
-            break  # "Tuyết Mai/VOV-Tây Bắc": the agency, then its bureau, to the end of the line
+        if name and is_agency(name.split()[0]):
+            break  # "Tuyết Mai/VOV-Tây Bắc", "Thực hiện: VOV Tây Bắc": the agency, then its bureau, to the line's end
         if not name or marker is not None or not looks_like_names(name):
             continue
         offset = start + piece_start + piece.find(name)

@@ -158,6 +158,9 @@ def test_event_days_joined_by_and(lead: str, date: str, date_to: str) -> None:
     ("Tin\n\nNgày 5/9, học sinh huyện Mèo Vạc khai giảng năm học mới 2025-2026.", "2025-09-05", "text"),
     ("Tin\n\nSáng 24/5, Trường THCS Nà Hang tổng kết năm học 2024 - 2025.", "2025-05-24", "text"),
     ("Tin\n\nSáng 24/5, trường tổng kết năm học 2024 - 2025 và chuẩn bị năm học 2025 - 2026.", None, None),
+    # a page's "date" header run into the lead gives the year, not the day
+    ("date 2025-08-20 Trong hai ngày 14-15/8, các xã tổ chức Đại hội đại biểu Đảng bộ nhiệm kỳ 2025-2030.",
+     "2025-08-14", "dateline"),
     # a page's date line run into the lead
     ("Tin\n\n08/02/2021Chiều nay, Hội đồng thẩm định xã nông thôn mới họp.", "2021-02-08", "text"),
     # a first session is held in the first year of its term
