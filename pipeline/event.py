@@ -746,7 +746,8 @@ def _opens_clause(doc: Document, date: Span, paragraphs: list[Span]) -> bool:
 
 def choose_event_date(doc: Document, dates: list[Span], paragraphs: list[Span]) -> Span | None:
     """The main event's date: the lead's first event date (one that opens a clause first), else a sentence
-    that opens with a date, else the title's, else a date with a time of day in the opening paragraphs."""
+    that opens with a date, else the title's, else a date with a time of day in the opening paragraphs, else
+    the day a situation report in the lead is made up to (`Tính đến ngày 22/2/2016, ...`)."""
     events = [d for d in dates if d.value["role"] == "event"]
     titles = doc.get(TITLE)
     in_title = [d for d in events if titles and titles[0].start <= d.start < titles[0].end]
@@ -770,7 +771,13 @@ def choose_event_date(doc: Document, dates: list[Span], paragraphs: list[Span]) 
     # "Tại hội nghị tổng kết diễn ra sáng 15/1/2024, ...": a time of day names when something took place
     early = paragraphs[:OPENING_PARAGRAPHS]
     timed = [d for d in body if d.value.get("time_of_day") and any(p.start <= d.start < p.end for p in early)]
-    return timed[0] if timed else None
+    if timed:
+        return timed[0]
+    # a situation report with no event of its own is the report of a day: "Tính đến ngày 22/2, toàn tỉnh có ..."
+    lead = paragraphs[:1]
+    status = [d for d in dates if d.value["role"] == "cutoff" and d.value.get("date")
+              and any(p.start <= d.start < p.end for p in lead)]
+    return status[0] if status else None
 
 
 def find_event_type(doc: Document, sentence: Span | None, after: int, data: EventData) -> Span | None:

@@ -158,6 +158,10 @@ def test_event_days_joined_by_and(lead: str, date: str, date_to: str) -> None:
     ("Tin\n\nNgày 5/9, học sinh huyện Mèo Vạc khai giảng năm học mới 2025-2026.", "2025-09-05", "text"),
     ("Tin\n\nSáng 24/5, Trường THCS Nà Hang tổng kết năm học 2024 - 2025.", "2025-05-24", "text"),
     ("Tin\n\nSáng 24/5, trường tổng kết năm học 2024 - 2025 và chuẩn bị năm học 2025 - 2026.", None, None),
+    # a situation report with no event of its own is dated by the day it is made up to
+    ("Tin\n\nTính đến ngày 3/3/2024, toàn tỉnh có 1.200 ha lúa bị nhiễm mặn.", "2024-03-03", "text"),
+    # a comparison's base year lends no year
+    ("Tin\n\nSáng 9/7, huyện họp.\n\nA\n\nSản lượng tăng 6% so với cùng kỳ năm 2022.", None, None),
     # a page's "date" header run into the lead gives the year, not the day
     ("date 2025-08-20 Trong hai ngày 14-15/8, các xã tổ chức Đại hội đại biểu Đảng bộ nhiệm kỳ 2025-2030.",
      "2025-08-14", "dateline"),
