@@ -554,8 +554,8 @@ class Parser:
         found = self.data.organisations.longest(self.t, i)
         if found is None:
             return None
-        if found[1].kind != "level" and not self.t[i].is_cap and not any_case:
-            return None
+        if found[1].kind != "level" and not self.t[i].is_cap and (not any_case or self.stop_at(i)):
+            return None  # "ĐBQH báo cáo kết quả": a verb that ends the title, not "Báo" (a paper) in lower case
         return found
 
     def level_at(self, i: int) -> bool:
