@@ -229,8 +229,7 @@ def _header_names(line: str) -> tuple[int, int, str] | None:
     lead = _LEADING_STAMP.match(line)
     if lead is not None and "|" not in line:  # "05/03/2024 08:10 GMT+7 Minh Khoa - Thu Hà": the names after the stamp
         names = line[lead.end():].rstrip(" -–—,:•·")
-        if names and looks_like_names(names) and names_a_person(names) and not _opens_header(names) \
-                and not _is_place(names) and byline_marker(names) is None:
+        if _names_alone(names):
             return lead.end(), lead.end() + len(names), "name"
         return None
     for piece in _BAR_PIECE.finditer(line):
@@ -269,12 +268,18 @@ def _names_set_apart(line: str, following: str) -> tuple[int, int, str] | None:
     unit_note = note is not None and (byline_marker(note.group(1).strip()) or ("", ""))[1] == "unit"
     if note is not None:
         names = names[:note.start()].rstrip()
-    if not names or not looks_like_names(names) or not names_a_person(names) or _opens_header(names) \
-            or _is_place(names) or byline_marker(names) is not None:
+    if not _names_alone(names):
         return None
     if unit_note or _STAMP.match(following) or is_chrome(following):
         return 0, len(names), "name"
     return None
+
+
+def _names_alone(text: str) -> bool:
+    """Whether a header's text is people's names and nothing else: full names or initials, not a header word
+    ("Cập nhật"), a province ("Hà Nội") or a byline marker ("Báo ...")."""
+    return bool(text) and looks_like_names(text) and names_a_person(text) and not _opens_header(text) \
+        and not _is_place(text) and byline_marker(text) is None
 
 
 def _opens_header(text: str) -> bool:
@@ -638,19 +643,7 @@ def word_segmenter() -> Callable[[str], list[str]]:
         from underthesea import word_tokenize
 
         return lambda text: word_tokenize(text, use_token_normalize=False)
-    model, pretokens = crf
-
-    def direct(text: str) -> list[str]:
-        tokens = [m.group(1) for m in pretokens.finditer(text)]
-        words: list[str] = []
-        for tag, token in zip(model.predict([[t] for t in tokens]), tokens, strict=True):
-            if tag == "I-W" and words:
-                words[-1] = f"{words[-1]} {token}"
-            else:
-                words.append(token)
-        return words
-
-    return direct
+    return lambda text: [" ".join(m.group(1) for m in word) for word in _crf_words(text, *crf)]
 
 
 @functools.cache
@@ -664,17 +657,30 @@ def word_bounds() -> Callable[[str], list[tuple[int, int]]]:
     return lambda text: _crf_bounds(text, *crf)
 
 
-def _crf_bounds(text: str, model: Any, pretokens: re.Pattern[str]) -> list[tuple[int, int]]:
-    """(start, end) of each word: pre-tokens (group 1 of `pretokens`) joined while the CRF tags `I-W`; a line
-    break ends a word, as a paragraph does."""
+def _crf_words(text: str, model: Any, pretokens: re.Pattern[str]) -> list[list[re.Match[str]]]:
+    """The pre-tokens (group 1 of `pretokens`) of each word: joined while the CRF tags `I-W`."""
     matches = list(pretokens.finditer(text))
-    bounds: list[tuple[int, int]] = []
+    words: list[list[re.Match[str]]] = []
     for tag, match in zip(model.predict([[m.group(1)] for m in matches]), matches, strict=True):
-        start, end = match.span(1)
-        if tag == "I-W" and bounds and text.find("\n", bounds[-1][1], start) < 0:
-            bounds[-1] = (bounds[-1][0], end)
+        if tag == "I-W" and words:
+            words[-1].append(match)
         else:
-            bounds.append((start, end))
+            words.append([match])
+    return words
+
+
+def _crf_bounds(text: str, model: Any, pretokens: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) of each word of `_crf_words`, from its pre-tokens' own offsets; a line break ends a word, as a
+    paragraph does."""
+    bounds: list[tuple[int, int]] = []
+    for word in _crf_words(text, model, pretokens):
+        start, end = word[0].span(1)
+        for match in word[1:]:
+            if text.find("\n", end, match.start(1)) >= 0:
+                bounds.append((start, end))
+                start = match.start(1)
+            end = match.end(1)
+        bounds.append((start, end))
     return bounds
 
 
