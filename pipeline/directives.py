@@ -56,7 +56,7 @@ from .document import (
     Document,
     Span,
 )
-from .tables import load_table
+from .tables import build_automaton, load_table
 
 MAX_ADDRESSEE_WORDS = 20
 MAX_NAMES_WORDS = 40  # "Giao Giám đốc Sở A, Sở B; thành viên Ban C; Chủ tịch UBND huyện D; ...": addressees between `;`
@@ -118,13 +118,8 @@ class PhraseScan:
             return last_hits
         automaton = self.automaton
         if automaton is None:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            for word, numbers in self.words.items():
-                automaton.add_word(word, (len(word), tuple(numbers)))
-            automaton.make_automaton()
-            self.automaton = automaton
+            automaton = self.automaton = build_automaton(
+                (word, (len(word), tuple(numbers))) for word, numbers in self.words.items())
         folded = text.casefold()
         found: dict[int, set[int]] | None = None
         if len(folded) == len(text):
@@ -769,13 +764,7 @@ def _ruled_out_before(data: DirectiveData, verb: str, before: str) -> bool:
 
 
 def _automaton(words: Iterable[str]) -> Any:
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
-    return automaton
+    return build_automaton((word, len(word)) for word in words)
 
 
 def _content_start(text: str, segment: Segment, data: DirectiveData) -> int:

@@ -38,7 +38,7 @@ import regex
 
 from .directives import PhraseIndex, shared_scan
 from .document import BYLINE, CAPTION, DATE, EVENT, OFFICIAL, PARAGRAPH, POSITION, TITLE, Document, Span
-from .tables import load_table
+from .tables import build_automaton, load_table
 
 DATELINE_MAX_CHARS = 80
 LEAD_CHARS = 1500  # "Sáng nay, ..." without a date names the event's day only in the lead
@@ -251,14 +251,7 @@ def load_event_data() -> EventData:
 
 def _first_words(phrases: list[str]) -> Any:
     """An Aho-Corasick automaton of the phrases' first words, case-folded."""
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for phrase in phrases:
-        word = phrase.split()[0].casefold()
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
-    return automaton
+    return build_automaton((word, len(word)) for word in (phrase.split()[0].casefold() for phrase in phrases))
 
 
 # The spaces, commas and brackets between the words of a cue (`re`'s `\s` holds all of `regex`'s).

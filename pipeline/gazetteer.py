@@ -31,6 +31,7 @@ from typing import Any, Literal
 import regex
 
 from .errors import RuleDataError
+from .tables import build_automaton
 
 Level = Literal["province", "district", "commune"]
 Era = Literal["old", "new"]
@@ -351,13 +352,7 @@ class Gazetteer:
     @functools.cached_property
     def automaton(self) -> Any:
         """Aho-Corasick automaton over `text_names`."""
-        import ahocorasick
-
-        automaton = ahocorasick.Automaton()
-        for name in self.text_names():
-            automaton.add_word(name, name)
-        automaton.make_automaton()
-        return automaton
+        return build_automaton((name, name) for name in self.text_names())
 
     def find_names(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, name) of every gazetteer name occurring in `text` (substrings included:

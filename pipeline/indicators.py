@@ -62,7 +62,7 @@ import regex
 from .document import INDICATOR, SENTENCE, TOKEN, Document, Span
 from .errors import RuleDataError
 from .numbers import NumberMatch, match_number, number_words, parse_digits, tidy
-from .tables import load_table, load_words
+from .tables import build_automaton, load_table, load_words
 
 NOT_A_QUANTITY = "-"  # units.tsv: a unit of time or age
 HEAD_KINDS = frozenset({"", "classifier", "complement", "definite"})  # counted_nouns.tsv `head`
@@ -1126,18 +1126,12 @@ def _periods_in(data: IndicatorData, text: str, sentence: Span, starts: list[int
 def _first_words(number_starts: list[str]) -> Any:
     """Aho-Corasick automaton: case-folded word -> (length, roles); role 1: a number word of `number_start`,
     role 2: a word a period of `_period_pattern` begins with (a head's first word, a count of months)."""
-    import ahocorasick
-
     roles: dict[str, int] = {word.casefold(): 1 for word in number_starts}
     counts = [w for w, nw in number_words().items() if nw.role in ("digit", "ten")]
     heads = [row["head"].split()[0] for row in load_table("periods.tsv", ("head", "takes")) if row["head"].split()]
     for word in [*counts, *heads]:
         roles[word.casefold()] = roles.get(word.casefold(), 0) | 2
-    automaton = ahocorasick.Automaton()
-    for word, role in roles.items():
-        automaton.add_word(word, (len(word), role))
-    automaton.make_automaton()
-    return automaton
+    return build_automaton((word, (len(word), role)) for word, role in roles.items())
 
 
 _DIGITS = regex.compile(r"\d+")  # a run of digits: where a number (or `N tháng`) may begin

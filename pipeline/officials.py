@@ -74,7 +74,7 @@ import regex
 
 from .document import AUTHOR, BYLINE, OFFICIAL, PARAGRAPH, POSITION, SENTENCE, TITLE, Document, Span
 from .errors import RuleDataError
-from .tables import load_table, load_words
+from .tables import build_automaton, load_table, load_words
 
 MAX_NAME_SYLLABLES = 5  # Tôn Nữ Thị Ngọc Hân
 MAX_LOWER_RUN = 10  # lower-case words in a name: "trình mục tiêu quốc gia xây dựng nông thôn mới"
@@ -266,13 +266,7 @@ def load_official_data() -> OfficialData:
 
 
 def _automaton(words: Iterable[str]) -> Any:
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word.lower(), len(word))
-    automaton.make_automaton()
-    return automaton
+    return build_automaton((word.lower(), len(word)) for word in words)
 
 
 # Place types of SCHEMA.md -> the gazetteer levels whose names may fill a place slot after that level word.

@@ -58,7 +58,7 @@ import regex
 from .document import BYLINE, OFFICIAL, PARAGRAPH, PLACE, SENTENCE, TITLE, TOKEN, Document
 from .gazetteer import Gazetteer, Unit, fold_name, gazetteer, name_key, split_unit_name
 from .normalize import is_vietnamese_syllable
-from .tables import load_table, load_words
+from .tables import build_automaton, load_table, load_words
 
 ADMIN_TYPES = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
 # The gazetteer levels a name after each prefix may be (`thành phố` is a province or a district-level city).
@@ -224,8 +224,6 @@ def _lower(text: str) -> str:
 @functools.cache
 def place_data() -> PlaceData:
     """The place tables, loaded and compiled once per process (never at import)."""
-    import ahocorasick
-
     triggers: dict[str, list[Trigger]] = {}
     for row in load_table("admin_prefixes.tsv", ("surface", "type", "case")):
         compound = row["type"] == "-"
@@ -251,16 +249,13 @@ def place_data() -> PlaceData:
                               "across" in flags, "compass" in flags, "named" in flags,
                               "begins" in flags, "built" in flags)
             triggers.setdefault(_lower(row["surface"]), []).append(trigger)
-    trigger_automaton = ahocorasick.Automaton()
-    for surface in triggers:
-        trigger_automaton.add_word(surface, surface)
-    trigger_automaton.make_automaton()
+    trigger_automaton = build_automaton((surface, surface) for surface in triggers)
 
     countries = {row["surface"]: (row["country"], row["cue"] == "yes")
                  for row in load_table("countries.tsv", ("surface", "country", "cue?"))}
     foreign: dict[str, Foreign] = {}
     foreign_folded: dict[str, Foreign] = {}
-    name_automaton = ahocorasick.Automaton()
+    table_names: list[str] = []  # the words of `name_automaton`
     for row in load_table("foreign_places.tsv", ("name", "country", "level", "parent?", "variants?", "conflict?")):
         place = Foreign(row["name"], row["country"], row["level"], row["parent"], row["conflict"] == "conflict")
         for surface in (row["name"], *(v.strip() for v in row["variants"].split(","))):
@@ -269,16 +264,16 @@ def place_data() -> PlaceData:
                 foreign_folded.setdefault(fold_name(surface), place)
                 if len(surface.split()) >= 2 or len(surface) >= 5:
                     # short one-word names (Mai, Kham, Et) are Vietnamese words too: only after a prefix
-                    name_automaton.add_word(surface, surface)
+                    table_names.append(surface)
     alias_rows = load_table("place_aliases.tsv", ("surface", "name?", "unit", "type"))
     aliases = {name_key(row["surface"]): Alias(row["surface"], row["name"], row["unit"], row["type"])
                for row in alias_rows}
     for surface in [*countries, *(row["surface"] for row in alias_rows)]:
-        name_automaton.add_word(surface, surface)
+        table_names.append(surface)
         for dash in ("-", "–", " – "):  # `Thừa Thiên-Huế`, `Bà Rịa – Vũng Tàu`: the table writes ` - `
             if " - " in surface:
-                name_automaton.add_word(surface.replace(" - ", dash), surface.replace(" - ", dash))
-    name_automaton.make_automaton()
+                table_names.append(surface.replace(" - ", dash))
+    name_automaton = build_automaton((surface, surface) for surface in table_names)
 
     words: dict[str, set[str]] = {"honorific": {w.lower() for w in load_words("honorifics.txt")},
                                   "surname": set(load_words("surnames.txt"))}
@@ -2171,8 +2166,6 @@ _TABLE_NAME, _GAZETTEER_NAME, _LEVEL_WORD = 1, 2, 4
 def _text_automaton() -> Any:
     """The tables' names, the gazetteer's and the words of `_GENERIC_LEVEL` in one automaton: one pass
     over an article instead of three (each pass costs as much as the next, whatever it finds)."""
-    import ahocorasick
-
     roles: dict[str, int] = {}
     for surface in place_data().name_automaton:  # its words
         roles[surface] = roles.get(surface, 0) | _TABLE_NAME
@@ -2181,11 +2174,7 @@ def _text_automaton() -> Any:
     # the words of the pattern as it is written (case-sensitive): `Tỉnh ủy`, `tỉnh ủy`, `tỉnh`, `thành phố`
     for word in (*_COMMITTEE_TYPE, *(c[0].upper() + c[1:] for c in _COMMITTEE_TYPE), *_LEVEL_WORDS):
         roles[word] = roles.get(word, 0) | _LEVEL_WORD
-    automaton = ahocorasick.Automaton()
-    for word, role in roles.items():
-        automaton.add_word(word, (word, role))
-    automaton.make_automaton()
-    return automaton
+    return build_automaton((word, (word, role)) for word, role in roles.items())
 
 
 @functools.lru_cache(maxsize=1)  # three steps of the stage ask, of the same text

@@ -26,7 +26,7 @@ from typing import Any
 import regex
 
 from .document import BYLINE, CAPTION, PARAGRAPH, SENTENCE, TITLE, TOKEN, Document, Span
-from .tables import load_table, load_words
+from .tables import build_automaton, load_table, load_words
 
 MAX_TITLE_CHARS = 300
 MAX_BYLINE_LINES = 4
@@ -592,16 +592,8 @@ def _fixed_word_end(text: str, bounds: list[tuple[int, int]], i: int, candidates
 @functools.cache
 def _fixed_word_automaton() -> Any:
     """Aho-Corasick automaton of the fixed_words.txt terms as written (value: the term's length); None if empty."""
-    import ahocorasick
-
     spelled = {" ".join(syllables) for group in fixed_words().values() for syllables in group}
-    if not spelled:
-        return None
-    automaton = ahocorasick.Automaton()
-    for term in spelled:
-        automaton.add_word(term, len(term))
-    automaton.make_automaton()
-    return automaton
+    return build_automaton((term, len(term)) for term in spelled) if spelled else None
 
 
 @functools.cache

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
@@ -100,3 +101,15 @@ def table_float(row: dict[str, str], column: str, *, table: str) -> float:
         return float(row[column])
     except ValueError as exc:
         raise RuleDataError(f"{table}: {column}={row[column]!r} is not a number (row {row})") from exc
+
+
+def build_automaton(entries: Iterable[tuple[str, Any]]) -> Any:
+    """An Aho-Corasick automaton (pyahocorasick) of `(key, value)` entries, a later key's value replacing an
+    earlier one's: the one-pass search over a whole article that the stages share (build it once, cached)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for key, value in entries:
+        automaton.add_word(key, value)
+    automaton.make_automaton()
+    return automaton
