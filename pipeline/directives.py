@@ -839,16 +839,19 @@ def _person_of(doc: Document, span: Span) -> str | None:
     return str((before[-1] if before else same_title[0]).value["person"])
 
 
-_PEOPLE_CACHE: list[Any] = [None, None, []]  # the OFFICIAL and POSITION lists last read, and their spans sorted
+# the OFFICIAL and POSITION lists last read, and their spans sorted: one tuple, swapped whole, as PhraseScan's
+_PEOPLE_CACHE: tuple[Any, Any, list[Span]] = (None, None, [])
 
 
 def _people(doc: Document) -> list[Span]:
     """OFFICIAL and POSITION spans by position (remembered for the lists last read: the stage reads them often)."""
     officials, positions = doc.get(OFFICIAL), doc.get(POSITION)
-    cache = _PEOPLE_CACHE
-    if cache[0] is not officials or cache[1] is not positions or (not officials and not positions):
-        cache[:] = [officials, positions, sorted(officials + positions, key=lambda s: (s.start, s.end))]
-    return cache[2]
+    global _PEOPLE_CACHE
+    last_officials, last_positions, people = _PEOPLE_CACHE
+    if last_officials is not officials or last_positions is not positions or (not officials and not positions):
+        people = sorted(officials + positions, key=lambda s: (s.start, s.end))
+        _PEOPLE_CACHE = (officials, positions, people)
+    return people
 
 
 def _issuer_record(doc: Document, start: int, end: int, person: str | None) -> dict[str, Any]:

@@ -351,8 +351,9 @@ def _is_year(written: str) -> bool:
 
 def _opens_sentence(text: str, pos: int) -> bool:
     """The word at `pos` is the first of its sentence (capitalized for that reason alone)."""
-    before = text[:pos].rstrip(" ")
-    return not before or before[-1] in ".!?:;\n-–•*"
+    while pos and text[pos - 1] == " ":  # no copy of the text before it: this runs for every capital's number
+        pos -= 1
+    return not pos or text[pos - 1] in ".!?:;\n-–•*"
 
 
 def _number(value: Decimal) -> int | float:

@@ -664,11 +664,9 @@ class Parser:
     def is_acronym(self, i: int) -> bool:
         """An organisation's acronym at i ("UNDP", "VNPT", "TTYT"): 2-8 capitals that are no role head, honorific
         or Vietnamese word ("ĐẠI" in a headline in capitals)."""
-        from .normalize import is_vietnamese_syllable
+        from .segment import is_agency
 
-        word = self.t[i].text
-        return 2 <= len(word) <= 8 and word.isupper() and word.isalpha() and not is_vietnamese_syllable(word) and \
-            not self.role_at(i) and not self.honorific_at(i)
+        return is_agency(self.t[i].text) and not self.role_at(i) and not self.honorific_at(i)
 
     def state_end(self, i: int) -> int:
         """Where a country's name begins after the form of its state at i ("nước CHDCND | Lào", "Vương quốc |
@@ -1367,7 +1365,7 @@ class Parser:
         former = self.word_kind(title.start)
         if former is not None and former[1] == "former":  # "nguyên Phó trưởng Ban": a deputy's post held before
             role = role.split(" ", 1)[-1]
-        return any(role.startswith(word) for word in self.data.several)
+        return role.startswith(self.data.several)
 
     def scan(self) -> list[Person | TitleOnly | Pronoun]:
         i = 0

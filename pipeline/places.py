@@ -570,8 +570,7 @@ class Finder:
             name = _joined(self.text, words[:count])
             if name_key(name) in self.data.aliases or self.foreign_name(name, place_type):
                 return count
-            if levels and (self.gaz.lookup(name, levels=levels) or (
-                    _loose_ok(name) and self.gaz.lookup_loose(name, levels=levels))):
+            if levels and self.known_units(name, levels):
                 return count
         return 0
 
@@ -830,8 +829,7 @@ class Finder:
         words = read_run(text, end)
         levels = TYPE_LEVELS[trigger.type]
         known = next((count for count in range(len(words), 0, -1)
-                      if self.gaz.lookup(name := _joined(text, words[:count]), levels=levels)
-                      or (_loose_ok(name) and self.gaz.lookup_loose(name, levels=levels))), 0)
+                      if self.known_units(_joined(text, words[:count]), levels)), 0)
         if not known or text.startswith(".", words[known - 1][1]):
             return end
         self.make_prefixed(start, end, trigger, words[:known], item=False, types=(trigger.type,))
@@ -919,9 +917,14 @@ class Finder:
         if not candidate.is_admin:
             return []
         levels = TYPE_LEVELS[candidate.type]
-        units = self.gaz.lookup(candidate.name, levels=levels) or (
-            self.gaz.lookup_loose(candidate.name, levels=levels) if _loose_ok(candidate.name) else [])
+        units = self.known_units(candidate.name, levels)
         return [u for u in units if u.type == candidate.type] or units
+
+    def known_units(self, name: str, levels: tuple[str, ...]) -> list[Unit]:
+        """The gazetteer's units of that name at those levels, or, for a name long enough (`_loose_ok`), those
+        whose name differs only in its tone marks' spelling."""
+        return self.gaz.lookup(name, levels=levels) or (
+            self.gaz.lookup_loose(name, levels=levels) if _loose_ok(name) else [])
 
     def read_parents(self, child: Candidate, *, brackets_only: bool = False) -> int:
         """An address chain after a prefixed unit, its links written without prefix: `xã Tả Thanh Oai, Thanh Trì,
