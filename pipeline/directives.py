@@ -56,7 +56,7 @@ from .document import (
     Document,
     Span,
 )
-from .tables import build_automaton, load_table
+from .tables import build_automaton, finditer_at, load_table
 
 MAX_ADDRESSEE_WORDS = 20
 MAX_NAMES_WORDS = 40  # "Giao Giám đốc Sở A, Sở B; thành viên Ban C; Chủ tịch UBND huyện D; ...": addressees between `;`
@@ -186,23 +186,7 @@ class PhraseIndex:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None, *,
                  pattern: regex.Pattern[str] | None = None) -> Iterator[regex.Match[str]]:
         """The pattern's `finditer(text, pos, endpos)` (its matches are never empty), or `pattern`'s."""
-        endpos = len(text) if endpos is None else endpos
-        pattern = pattern or self.pattern
-        starts = self.starts(text)
-        if starts is None:
-            yield from pattern.finditer(text, pos, endpos)
-            return
-        reach = pos
-        for k in range(bisect.bisect_left(starts, pos), len(starts)):
-            start = starts[k]
-            if start >= endpos:
-                break
-            if start < reach:
-                continue  # inside the match before, where the pattern's own scan does not look again
-            match = pattern.match(text, start, endpos)
-            if match is not None:
-                yield match
-                reach = match.end()
+        yield from finditer_at(pattern or self.pattern, text, self.starts(text), pos, endpos)
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,7 @@ import regex
 from .document import INDICATOR, SENTENCE, TOKEN, Document, Span
 from .errors import RuleDataError
 from .numbers import NumberMatch, match_number, number_words, parse_digits, tidy
-from .tables import build_automaton, load_table, load_words
+from .tables import build_automaton, finditer_at, load_table, load_words
 
 NOT_A_QUANTITY = "-"  # units.tsv: a unit of time or age
 HEAD_KINDS = frozenset({"", "classifier", "complement", "definite"})  # counted_nouns.tsv `head`
@@ -1107,21 +1107,7 @@ def _periods_in(data: IndicatorData, text: str, sentence: Span, starts: list[int
                 ) -> list[tuple[int, int]]:
     """(start, end) of the period phrases of a sentence: `data.period_pattern.finditer` over it, tried only
     where `_starts` says a period may begin."""
-    if starts is None:
-        return [(p.start(), p.end()) for p in data.period_pattern.finditer(text, sentence.start, sentence.end)]
-    periods = []
-    reach = sentence.start
-    for k in range(bisect.bisect_left(starts, sentence.start), len(starts)):
-        start = starts[k]
-        if start >= sentence.end:
-            break
-        if start < reach:
-            continue  # inside the period before, where the pattern's own scan does not look again
-        match = data.period_pattern.match(text, start, sentence.end)
-        if match is not None:
-            periods.append((match.start(), match.end()))
-            reach = match.end()
-    return periods
+    return [(p.start(), p.end()) for p in finditer_at(data.period_pattern, text, starts, sentence.start, sentence.end)]
 
 
 def _first_words(number_starts: list[str]) -> Any:
@@ -1171,17 +1157,7 @@ def _starts(text: str, data: IndicatorData) -> tuple[list[int], list[int]] | Non
 
 def _numbers(text: str, data: IndicatorData, starts: list[int] | None) -> Iterator[int]:
     """Where `data.number_start.finditer(text)` matches, trying the pattern only at `starts` when known."""
-    if starts is None:
-        yield from (m.start() for m in data.number_start.finditer(text))
-        return
-    reach = 0
-    for start in starts:
-        if start < reach:
-            continue
-        match = data.number_start.match(text, start)
-        if match is not None:
-            yield start
-            reach = match.end()
+    return (m.start() for m in finditer_at(data.number_start, text, starts))
 
 
 def _measure_of(data: IndicatorData, text: str, sentence: Span, figure: Figure,

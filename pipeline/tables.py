@@ -13,11 +13,14 @@ load: a malformed line raises `RuleDataError` naming `file:line`. Lists of singl
 
 from __future__ import annotations
 
+import bisect
 import functools
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
+
+import regex
 
 from .errors import RuleDataError
 
@@ -113,3 +116,25 @@ def build_automaton(entries: Iterable[tuple[str, Any]]) -> Any:
         automaton.add_word(key, value)
     automaton.make_automaton()
     return automaton
+
+
+def finditer_at(pattern: regex.Pattern[str], text: str, starts: list[int] | None, pos: int = 0,
+                endpos: int | None = None) -> Iterator[regex.Match[str]]:
+    """`pattern.finditer(text, pos, endpos)` (its matches never empty), tried only at `starts`: the sorted
+    positions where a match may begin (found by one automaton pass), or every position when None. A start
+    inside the match before is skipped, as the pattern's own scan would."""
+    endpos = len(text) if endpos is None else endpos
+    if starts is None:
+        yield from pattern.finditer(text, pos, endpos)
+        return
+    reach = pos
+    for k in range(bisect.bisect_left(starts, pos), len(starts)):
+        start = starts[k]
+        if start >= endpos:
+            break
+        if start < reach:
+            continue
+        match = pattern.match(text, start, endpos)
+        if match is not None:
+            yield match
+            reach = match.end()
