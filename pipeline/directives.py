@@ -552,12 +552,19 @@ def _is_task_paragraph(doc: Document, paragraph: Span, data: DirectiveData) -> b
     if action is not None:
         return " ".join(action.group().casefold().split()) not in data.not_task
     # "Phòng Nông nghiệp chủ động hướng dẫn ...": who is to act, then what, with nothing reported between
-    if not data.task_addressee.match(text, start, paragraph.end):
+    return _addressee_then_action(doc, start, paragraph.end, data, data.task_addressee, no_verb=True)
+
+
+def _addressee_then_action(doc: Document, start: int, end: int, data: DirectiveData,
+                           addressee: regex.Pattern[str], *, no_verb: bool) -> bool:
+    """Whether text opens with who is to act (`addressee`) and then, close after it, what to do, with no
+    reporting verb, tense (or, with `no_verb`, directive verb) between: "Phòng Tài nguyên chủ động rà soát ..."."""
+    text = doc.text
+    if not addressee.match(text, start, end):
         return False
-    window = min(paragraph.end, start + TASK_ADDRESSEE_CHARS)
-    action = _first_action(doc, start + 1, window, data)
+    action = _first_action(doc, start + 1, min(end, start + TASK_ADDRESSEE_CHARS), data)
     return action is not None and not data.breaker.search(text, start, action.start()) and not \
-        data.verbs.search(text, start, action.start()) and not _TENSE.search(text, start, action.start())
+        (no_verb and data.verbs.search(text, start, action.start())) and not _TENSE.search(text, start, action.start())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1400,11 +1407,7 @@ class DirectiveReader:
         text = self.doc.text
         if self.data.action_first.match(text, start, end) or self.data.modal.search(text, start, end):
             return True
-        if not self.data.addressee.match(text, start, end):
-            return False
-        action = _first_action(self.doc, start + 1, min(end, start + TASK_ADDRESSEE_CHARS), self.data)
-        return action is not None and not self.data.breaker.search(text, start, action.start()) and not \
-            _TENSE.search(text, start, action.start())
+        return _addressee_then_action(self.doc, start, end, self.data, self.data.addressee, no_verb=False)
 
     def has_speaker(self, start: int, end: int) -> bool:
         """Whether the words before a verb name who speaks (`Đồng chí đề nghị ...` inside a list)."""

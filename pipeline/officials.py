@@ -1223,12 +1223,7 @@ class Parser:
         return k
 
     def skip_adverbs(self, k: int) -> int:
-        while k < self.n:
-            adverb = self.word_kind(k)
-            if adverb is None or adverb[1] != "adverb":
-                break
-            k = adverb[0]
-        return k
+        return _skip_adverbs(self.t, k, self.data)
 
     def holds_at(self, k: int) -> int | None:
         """Where the post begins after "giữ chức", "được bầu làm", "tiếp tục được tín nhiệm bầu giữ chức" at k."""
@@ -1689,6 +1684,16 @@ class _Paragraph:
     mentions: list[Person | TitleOnly | Pronoun]
 
 
+def _skip_adverbs(tokens: Sequence[Token], k: int, data: OfficialData) -> int:
+    """The first token at or after k that is no adverb of official_words.tsv (`cũng`, `đã`, `nay`)."""
+    while k < len(tokens):
+        adverb = data.words.longest(tokens, k)
+        if adverb is None or adverb[1] != "adverb":
+            break
+        k = adverb[0]
+    return k
+
+
 def _parts_of(item: _Paragraph, doc: Document, data: OfficialData) -> dict[int, list[str]]:
     """What each mention's person did (index of the mention -> parts): the cue after the person's titles, and
     for the sentence's first list of people the cue that opens the sentence ("Dự hội nghị có ...")."""
@@ -1701,11 +1706,7 @@ def _parts_of(item: _Paragraph, doc: Document, data: OfficialData) -> dict[int, 
         k = mention.after
         if k < len(tokens) and tokens[k].text == ",":
             k += 1  # "Thượng tá X, Chỉ huy trưởng Ban CHQS huyện, báo cáo ..."
-        while k < len(tokens):  # "đồng chí X ... cũng yêu cầu": skip the adverbs
-            adverb = data.words.longest(tokens, k)
-            if adverb is None or adverb[1] != "adverb":
-                break
-            k = adverb[0]
+        k = _skip_adverbs(tokens, k, data)  # "đồng chí X ... cũng yêu cầu"
         cue = data.cues_after.longest(tokens, k) if k < len(tokens) else None
         if cue is not None:
             found.append(cue[1].part)
