@@ -1889,10 +1889,6 @@ def _names_before_unit(doc: Document) -> Span | None:
     return None
 
 
-# a line of a time and a date alone ("16:44, 04/10/2023", "08:10 05/03/2024 GMT+7")
-_BARE_STAMP = regex.compile(r"^[\d\s:/.,|()+\-–h]*(?:GMT[\s\d:+()\-]*)?$")
-
-
 def _leading_byline(doc: Document) -> Span | None:
     """A line of names (or a byline prefix with names) between the headline and the body, if there is one."""
     from .segment import _is_place as _is_province
@@ -1902,8 +1898,6 @@ def _leading_byline(doc: Document) -> Span | None:
     titles = doc.get(TITLE)
     # the line after the headline, which a date line may precede ("16:44, 04/10/2023" / headline / "AN HÀ - MINH TÚ")
     index = next((k + 1 for k, p in enumerate(paragraphs[:2]) if titles and p.start == titles[0].start), 0)
-    if index and _BARE_STAMP.match(paragraphs[index - 1].text):
-        index += 1  # "16:44, 04/10/2023" taken for the headline: the headline is the next line
     if index + 1 >= len(paragraphs):
         return None
     line = paragraphs[index]

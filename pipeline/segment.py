@@ -120,7 +120,8 @@ def find_paragraphs(doc: Document) -> list[Span]:
 
 
 # A first line that is only a dateline ("Thứ Năm, 14/03/2024 - 09:15"): portals print it above the title
-_DATELINE = regex.compile(r"^(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+_DATELINE = regex.compile(r"^(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?(?:\d{1,2}[:h]\d{2}\s*[-–|,]?\s*)?(?:ngày\s+)?"
+                          r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
                           r"(?:\s*[-–|,]?\s*\d{1,2}[:h]\d{2}(?:\s*(?:GMT|\(GMT)[^\n]*)?)?\s*$", regex.IGNORECASE)
 
 

@@ -82,7 +82,8 @@ def test_segment_align_tokens_reports_misalignment() -> None:
         align_tokens("Hòa Bình", ["Hoà Bình"])
 
 
-@pytest.mark.parametrize("dateline", ["Thứ Năm, 14/03/2024 - 09:15", "14/03/2024 09:15", "Chủ nhật, 5/5/2024"])
+@pytest.mark.parametrize("dateline", ["Thứ Năm, 14/03/2024 - 09:15", "14/03/2024 09:15", "Chủ nhật, 5/5/2024",
+                                      "16:44, 04/10/2023"])
 def test_segment_dateline_above_the_title_is_not_the_title(dateline: str) -> None:
     doc = segmented(f"{dateline}\n\nHuyện Bát Xát họp phiên thường kỳ\n\nSáng 5/3/2024, UBND huyện họp.")
     assert [s.text for s in doc.get(TITLE)] == ["Huyện Bát Xát họp phiên thường kỳ"]
