@@ -1147,8 +1147,7 @@ class Finder:
         start, end = self.ctx.sentence_bounds(position)
         for found_start, _, surface in text_names(self.text).table:
             if start <= found_start < end and (name_key(surface) in self.data.foreign or (
-                    surface in self.data.countries and self.data.countries[surface][0] != "Việt Nam"
-                    and not self.data.countries[surface][1])):
+                    surface in _sure_countries() and self.data.countries[surface][0] != "Việt Nam")):
                 return True
         return False
 
@@ -1680,7 +1679,7 @@ class Finder:
         reach = -1
         for start, end, surface in found:
             # a sure country's name of two words closes an organisation's name (`Tổng Công ty Giấy Việt Nam`)
-            sure_country = surface in self.data.countries and not self.data.countries[surface][1] and " " in surface
+            sure_country = surface in _sure_countries() and " " in surface
             if start < reach or not self.bare_ok(start, end, after_name=sure_country):
                 continue
             key = name_key(surface)
